@@ -1,0 +1,16 @@
+#pragma once
+// Each `vankien` command registers its options on the app and returns the
+// function that runs it; main() only dispatches.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace vankien::cli {
+
+/// Runs a command after parsing; returns the process exit code.
+using CommandRunner = std::function<int()>;
+
+CommandRunner add_analyze_command(CLI::App& app);
+
+}  // namespace vankien::cli

@@ -1,0 +1,33 @@
+// The `vankien` command line: a thin front over libvankien.
+#include <iostream>
+#include <map>
+
+#include "commands.hpp"
+#include "vankien/version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"vankien: full-text search for Vietnamese Party documents"};
+  app.set_version_flag("--version", std::string("vankien ") + vankien::version_string);
+  app.require_subcommand(1);
+  app.footer("Run 'vankien COMMAND --help' for a command's options and examples.");
+
+  const std::map<std::string, vankien::cli::CommandRunner> runners = {
+      {"analyze", vankien::cli::add_analyze_command(app)},
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : 2;  // usage errors are errors (2), as in ripgrep
+  }
+  for (const CLI::App* command : app.get_subcommands()) {
+    try {
+      return runners.at(command->get_name())();
+    } catch (const std::exception& error) {
+      std::cerr << "vankien " << command->get_name() << ": " << error.what() << '\n';
+      return 2;
+    }
+  }
+  return 2;
+}

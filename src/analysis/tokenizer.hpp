@@ -1,0 +1,62 @@
+#pragma once
+// Stage 2: splitting decoded text into words, numbers and document codes.
+//
+// A word is a run of letters and digits with the combining marks that follow
+// them, so a highlight can never split a mark from its letter. Runs joined by a
+// single '-' or '/' form a chain; a chain that starts with a number, contains a
+// '/' and has a part starting with a letter is a document code ("12-NQ/HU",
+// "1654/NQ-UBTVQH15", "22/2019/NQ-HĐND"). A code is emitted whole, then each of
+// its parts, the whole sharing the position of its first part. Dates such as
+// "15/3/2019" have no letters and stay three numbers.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "analysis/utf8.hpp"
+#include "analysis/word.hpp"
+#include "vankien/analyzer.hpp"
+
+namespace vankien::analysis {
+
+/// Words are cut after this many code points (before a letter, never before a
+/// mark), which keeps every term well under Xapian's 245-byte limit.
+inline constexpr std::size_t max_word_code_points = 64;
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, const Analyzer::TokenSink& sink) : text_(text), sink_(sink) {}
+
+  /// Tokenizes the whole input, calling the sink once per token.
+  DecodeReport run();
+
+ private:
+  struct Run {
+    std::size_t begin = 0, end = 0;
+    std::size_t first_cp = 0, cp_count = 0;  // slice of code_points_
+    char separator_before = 0;               // '-' or '/' joining it to the previous run
+    bool starts_with_letter = false;
+    bool all_digits = true;
+  };
+
+  void add_to_run(const CodePoint& cp, bool is_mark, bool is_digit);
+  void end_run();
+  void flush_chain();
+  void emit_word(const Run& run);
+  void emit_code();
+  void emit_separate(const CodePoint& cp);
+
+  std::string_view text_;
+  const Analyzer::TokenSink& sink_;
+  std::vector<char32_t> code_points_;  // of the current chain
+  std::vector<char32_t> word_;         // scratch for one run
+  std::vector<Run> chain_;
+  bool in_run_ = false;
+  char pending_separator_ = 0;  // a '-' or '/' right after a run, not yet known to join
+  std::uint32_t position_ = 0;
+  Token token_;
+  Token code_;
+  WordNormalizer normalizer_;
+};
+
+}  // namespace vankien::analysis

@@ -1,0 +1,36 @@
+#pragma once
+// Stage 1: UTF-8 decoding. Strict (no overlongs, surrogates or values above
+// U+10FFFF); each maximal invalid subpart becomes one U+FFFD, as the Unicode
+// standard recommends, so one bad byte never swallows the valid text after it.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vankien::analysis {
+
+inline constexpr char32_t replacement_char = 0xFFFD;
+
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t begin = 0;  // byte offsets in the input
+  std::size_t end = 0;
+  bool invalid = false;   // value is U+FFFD standing for bad bytes
+};
+
+class Utf8Reader {
+ public:
+  explicit Utf8Reader(std::string_view text) : text_(text) {}
+
+  /// Reads the next code point; false at the end of the input.
+  bool next(CodePoint& out);
+  std::size_t offset() const { return pos_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace vankien::analysis

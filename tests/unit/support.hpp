@@ -1,0 +1,30 @@
+#pragma once
+// Helpers shared by the unit tests: Unicode forms made with ICU (an independent
+// implementation to check ours against) and the location of ../shared/data.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vankien/analyzer.hpp"
+
+namespace vankien::test {
+
+std::string to_nfd(std::string_view text);
+std::string to_nfc(std::string_view text);
+/// Every other letter decomposed: the mix that real documents contain.
+std::string to_mixed(std::string_view text);
+
+/// Normalised texts of the analyzer's tokens, in order.
+std::vector<std::string> texts(std::string_view text);
+std::vector<std::string> folded(std::string_view text);
+
+/// ../shared/data (or $VANKIEN_SHARED_DATA), if it exists; otherwise prints
+/// why the calling test is skipped and returns nothing.
+std::optional<std::filesystem::path> shared_data(std::string_view test_name);
+
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace vankien::test

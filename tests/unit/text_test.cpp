@@ -1,0 +1,49 @@
+// normalize(), fold() and has_diacritics() on whole strings.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "support.hpp"
+#include "vankien/text.hpp"
+
+TEST_CASE("normalize and fold whole strings") {
+  struct Case {
+    const char* behaviour;
+    std::string input;
+    std::string normalized;
+    std::string folded;
+  };
+  const std::vector<Case> cases = {
+      {"empty", "", "", ""},
+      {"sentence", "Huyện uỷ Bạch Thông, NHIỆM KỲ 2015-2020.", "huyện ủy bạch thông, nhiệm kỳ 2015-2020.",
+       "huyen uy bach thong, nhiem ki 2015-2020."},
+      {"nfd sentence", vankien::test::to_nfd("Lãnh đạo"), "lãnh đạo", "lanh dao"},
+      {"code keeps its separators", "Số 12-NQ/HU", "số 12-nq/hu", "so 12-nq/hu"},
+      {"invalid bytes become U+FFFD", "a\xFF" "b", "a\xEF\xBF\xBD" "b", "a\xEF\xBF\xBD" "b"},
+      {"punctuation composed", "x \xCC\x81", "x \xCC\x81", "x \xCC\x81"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    CHECK(vankien::normalize(c.input) == c.normalized);
+    CHECK(vankien::fold(c.input) == c.folded);
+    CHECK(vankien::normalize(vankien::normalize(c.input)) == vankien::normalize(c.input));
+    CHECK(vankien::fold(vankien::fold(c.input)) == vankien::fold(c.input));
+  }
+}
+
+TEST_CASE("has_diacritics") {
+  struct Case {
+    std::string input;
+    bool expected;
+  };
+  const std::vector<Case> cases = {
+      {"", false},         {"lanh dao huyen uy", false}, {"lãnh dao", true},
+      {"đ", true},         {"Ð", true},                  {vankien::test::to_nfd("ạ"), true},
+      {"12-NQ/HU", false}, {"Müller", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    CHECK(vankien::has_diacritics(c.input) == c.expected);
+  }
+}
