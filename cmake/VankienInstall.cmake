@@ -22,5 +22,8 @@ install(FILES ${PROJECT_BINARY_DIR}/vankienConfig.cmake
               ${PROJECT_BINARY_DIR}/vankienConfigVersion.cmake
   DESTINATION ${VANKIEN_CMAKE_DIR})
 
+# The .pc file finds its prefix relative to itself, so the install can move.
+file(RELATIVE_PATH VANKIEN_PC_TO_PREFIX
+  /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(cmake/vankien.pc.in ${PROJECT_BINARY_DIR}/vankien.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/vankien.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -3,10 +3,13 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 namespace vankien::analysis {
 
 namespace {
+
+bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
 enum class CharClass { letter, digit, mark, joiner, ideograph, other };
 
@@ -14,13 +17,17 @@ enum class CharClass { letter, digit, mark, joiner, ideograph, other };
 // like "a-b-c-d-..." never buffers without bound.
 constexpr std::size_t max_chain_runs = 16;
 
-CharClass classify(char32_t cp) {
-  if (cp < 0x80) {
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::letter;
-    if (cp >= '0' && cp <= '9') return CharClass::digit;
-    if (cp == '-' || cp == '/') return CharClass::joiner;
-    return CharClass::other;
-  }
+constexpr std::array<CharClass, 128> ascii_classes = [] {
+  std::array<CharClass, 128> classes{};
+  classes.fill(CharClass::other);
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::letter;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::letter;
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = CharClass::digit;
+  classes['-'] = classes['/'] = CharClass::joiner;
+  return classes;
+}();
+
+CharClass classify_non_ascii(char32_t cp) {
   Letter letter;
   MarkEffect mark;
   if (decompose_letter(cp, letter)) return CharClass::letter;
@@ -39,81 +46,88 @@ CharClass classify(char32_t cp) {
   return CharClass::other;
 }
 
+inline CharClass classify(char32_t cp) {
+  return cp < 0x80 ? ascii_classes[cp] : classify_non_ascii(cp);
+}
+
 }  // namespace
 
 DecodeReport Tokenizer::run() {
   DecodeReport report;
   Utf8Reader reader(text_);
   CodePoint cp;
-  while (reader.next(cp)) {
+  bool have_cp = reader.next(cp);
+  while (have_cp) {
     if (cp.invalid && report.invalid_utf8++ == 0) report.first_invalid_offset = cp.begin;
     switch (classify(cp.value)) {
       case CharClass::letter:
       case CharClass::digit:
-        add_to_run(cp, false, cp.value >= '0' && cp.value <= '9');
-        break;
-      case CharClass::mark:
-        if (in_run_) {
-          add_to_run(cp, true, false);
-        } else {  // a mark with no letter to sit on separates like punctuation
-          pending_separator_ = 0;
-          flush_chain();
-        }
+        // Reads the whole run and stops on the first character after it.
+        have_cp = read_run(reader, cp);
+        continue;
+      case CharClass::mark:  // a mark with no letter to sit on separates like punctuation
+      case CharClass::other:
+        pending_separator_ = 0;
+        flush_chain();
         break;
       case CharClass::joiner:
-        if (in_run_) {
-          end_run();
-          pending_separator_ = static_cast<char>(cp.value);
-        } else {
-          pending_separator_ = 0;
-          flush_chain();
-        }
+        // Joins only if a run ended right here and another starts right after.
+        pending_separator_ = last_run_end_ == cp.begin && !chain_.empty()
+                                 ? static_cast<char>(cp.value) : 0;
+        if (pending_separator_ == 0) flush_chain();
         break;
       case CharClass::ideograph:
-        end_run();
         pending_separator_ = 0;
         flush_chain();
         emit_separate(cp);
         break;
-      case CharClass::other:
-        end_run();
-        pending_separator_ = 0;
-        flush_chain();
-        break;
     }
+    have_cp = reader.next(cp);
   }
-  end_run();
   flush_chain();
   return report;
 }
 
-void Tokenizer::add_to_run(const CodePoint& cp, bool is_mark, bool is_digit) {
-  if (in_run_ && !is_mark && chain_.back().cp_count >= max_word_code_points) {
-    end_run();
-    flush_chain();
-  }
-  if (!in_run_) {
-    if (pending_separator_ == 0 || chain_.size() >= max_chain_runs) flush_chain();
-    Run run;
-    run.begin = cp.begin;
-    run.first_cp = code_points_.size();
-    run.separator_before = chain_.empty() ? 0 : pending_separator_;
-    run.starts_with_letter = !is_digit;
-    chain_.push_back(run);
-    pending_separator_ = 0;
-    in_run_ = true;
-  }
-  Run& run = chain_.back();
-  code_points_.push_back(cp.value);
-  ++run.cp_count;
-  run.end = cp.end;
-  run.all_digits = run.all_digits && is_digit;
-}
+bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
+  if (pending_separator_ == 0 || chain_.size() >= max_chain_runs) flush_chain();
+  Run run;
+  run.begin = cp.begin;
+  run.separator_before = chain_.empty() ? 0 : pending_separator_;
+  pending_separator_ = 0;
+  run.starts_with_letter = !is_ascii_digit(cp.value);
 
-void Tokenizer::end_run() { in_run_ = false; }
+  bool have_cp = true;
+  while (have_cp) {
+    const CharClass kind = classify(cp.value);
+    const bool is_mark = kind == CharClass::mark;
+    if (!is_mark && kind != CharClass::letter && kind != CharClass::digit) break;
+    if (!is_mark && run.cp_count >= max_word_code_points) {
+      // Too long: cut here, before a letter, and go on with a new run.
+      run.end = cp.begin;
+      chain_.push_back(run);
+      last_run_end_ = run.end;
+      flush_chain();
+      run = Run{};
+      run.begin = cp.begin;
+      run.starts_with_letter = !is_ascii_digit(cp.value);
+    }
+    ++run.cp_count;
+    run.all_digits = run.all_digits && is_ascii_digit(cp.value);
+    run.end = cp.end;
+    have_cp = reader.next(cp);
+  }
+  chain_.push_back(run);
+  last_run_end_ = run.end;
+  return have_cp;
+}
 
 void Tokenizer::flush_chain() {
   if (chain_.empty()) return;
+  if (chain_.size() == 1) {
+    emit_word(chain_.front());
+    chain_.clear();
+    return;
+  }
   const bool has_slash = std::any_of(chain_.begin() + 1, chain_.end(),
                                      [](const Run& run) { return run.separator_before == '/'; });
   const bool has_letter_part = std::any_of(chain_.begin() + 1, chain_.end(),
@@ -123,13 +137,10 @@ void Tokenizer::flush_chain() {
   if (is_code) emit_code();
   for (const Run& run : chain_) emit_word(run);
   chain_.clear();
-  code_points_.clear();
 }
 
 void Tokenizer::emit_word(const Run& run) {
-  word_.assign(code_points_.begin() + static_cast<std::ptrdiff_t>(run.first_cp),
-               code_points_.begin() + static_cast<std::ptrdiff_t>(run.first_cp + run.cp_count));
-  normalizer_.normalize(word_, token_.text, token_.folded);
+  normalizer_.normalize(raw(run), token_.text, token_.folded);
   token_.kind = run.all_digits ? TokenKind::number : TokenKind::word;
   token_.position = position_++;
   token_.begin = run.begin;
@@ -145,9 +156,7 @@ void Tokenizer::emit_code() {
       code_.text.push_back(run.separator_before);
       code_.folded.push_back(run.separator_before);
     }
-    word_.assign(code_points_.begin() + static_cast<std::ptrdiff_t>(run.first_cp),
-                 code_points_.begin() + static_cast<std::ptrdiff_t>(run.first_cp + run.cp_count));
-    normalizer_.normalize(word_, token_.text, token_.folded);
+    normalizer_.normalize(raw(run), token_.text, token_.folded);
     code_.text += token_.text;
     code_.folded += token_.folded;
   }
@@ -159,8 +168,7 @@ void Tokenizer::emit_code() {
 }
 
 void Tokenizer::emit_separate(const CodePoint& cp) {
-  word_.assign(1, cp.value);
-  normalizer_.normalize(word_, token_.text, token_.folded);
+  normalizer_.normalize(text_.substr(cp.begin, cp.end - cp.begin), token_.text, token_.folded);
   token_.kind = TokenKind::word;
   token_.position = position_++;
   token_.begin = cp.begin;

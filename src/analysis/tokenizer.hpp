@@ -32,26 +32,24 @@ class Tokenizer {
 
  private:
   struct Run {
-    std::size_t begin = 0, end = 0;
-    std::size_t first_cp = 0, cp_count = 0;  // slice of code_points_
+    std::size_t begin = 0, end = 0;  // byte range in the input
+    std::size_t cp_count = 0;
     char separator_before = 0;               // '-' or '/' joining it to the previous run
     bool starts_with_letter = false;
     bool all_digits = true;
   };
 
-  void add_to_run(const CodePoint& cp, bool is_mark, bool is_digit);
-  void end_run();
+  bool read_run(Utf8Reader& reader, CodePoint& cp);
   void flush_chain();
   void emit_word(const Run& run);
+  std::string_view raw(const Run& run) const { return text_.substr(run.begin, run.end - run.begin); }
   void emit_code();
   void emit_separate(const CodePoint& cp);
 
   std::string_view text_;
   const Analyzer::TokenSink& sink_;
-  std::vector<char32_t> code_points_;  // of the current chain
-  std::vector<char32_t> word_;         // scratch for one run
   std::vector<Run> chain_;
-  bool in_run_ = false;
+  std::size_t last_run_end_ = static_cast<std::size_t>(-1);
   char pending_separator_ = 0;  // a '-' or '/' right after a run, not yet known to join
   std::uint32_t position_ = 0;
   Token token_;

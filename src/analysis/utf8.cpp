@@ -8,20 +8,13 @@ bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
 }  // namespace
 
-bool Utf8Reader::next(CodePoint& out) {
-  if (pos_ >= text_.size()) return false;
+bool Utf8Reader::next_multibyte(CodePoint& out) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   const std::size_t size = text_.size();
   const std::size_t start = pos_;
   const unsigned char lead = bytes[start];
   out.begin = start;
   out.invalid = false;
-
-  if (lead < 0x80) {
-    out.value = lead;
-    out.end = ++pos_;
-    return true;
-  }
 
   // Sequence length and the allowed range of the second byte (Unicode table 3-7).
   std::size_t length = 0;

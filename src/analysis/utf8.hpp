@@ -23,10 +23,19 @@ class Utf8Reader {
   explicit Utf8Reader(std::string_view text) : text_(text) {}
 
   /// Reads the next code point; false at the end of the input.
-  bool next(CodePoint& out);
+  bool next(CodePoint& out) {
+    if (pos_ >= text_.size()) return false;
+    const auto byte = static_cast<unsigned char>(text_[pos_]);
+    if (byte >= 0x80) return next_multibyte(out);
+    out = {byte, pos_, pos_ + 1, false};
+    ++pos_;
+    return true;
+  }
   std::size_t offset() const { return pos_; }
 
  private:
+  bool next_multibyte(CodePoint& out);
+
   std::string_view text_;
   std::size_t pos_ = 0;
 };

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <span>
+#include <cstdint>
 
 #include "analysis/syllable.hpp"
 #include "analysis/utf8.hpp"
@@ -20,12 +21,81 @@ bool is_digit_letter(const Letter& letter) { return letter.base >= '0' && letter
 
 }  // namespace
 
-void WordNormalizer::normalize(const std::vector<char32_t>& code_points, std::string& text,
-                               std::string& folded) {
+// A direct-mapped cache: a slot per hash value, a miss overwrites the slot.
+// Bounded by construction, and a lookup touches one slot (no chains to walk).
+class WordCache {
+ public:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string word, text, folded;
+  };
+
+  static constexpr std::size_t max_word_bytes = 48;
+
+  Slot& slot_for(std::string_view word, std::uint64_t& hash) {
+    hash = fnv1a(word);
+    return slots_[hash & (slots_.size() - 1)];
+  }
+
+ private:
+  static std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return hash;
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1 << 15);
+};
+
+WordCache& thread_word_cache() {
+  thread_local WordCache cache;
+  return cache;
+}
+
+
+WordNormalizer::WordNormalizer() : cache_(&thread_word_cache()) {}
+
+void WordNormalizer::normalize(std::string_view word, std::string& text, std::string& folded) {
+  if (normalize_ascii(word, text, folded)) return;
+  if (word.size() > WordCache::max_word_bytes) {
+    normalize_uncached(word, text, folded);
+    return;
+  }
+  std::uint64_t hash = 0;
+  WordCache::Slot& slot = cache_->slot_for(word, hash);
+  if (slot.hash != hash || slot.word != word) {
+    normalize_uncached(word, slot.text, slot.folded);
+    slot.hash = hash;
+    slot.word = word;
+  }
+  text = slot.text;
+  folded = slot.folded;
+}
+
+bool WordNormalizer::normalize_ascii(std::string_view word, std::string& text,
+                                     std::string& folded) {
+  text.resize(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 0x80) return false;
+    text[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  folded = text;
+  if (is_i_y_variant(std::span<const char>(folded.data(), folded.size()))) folded.back() = 'i';
+  return true;
+}
+
+void WordNormalizer::normalize_uncached(std::string_view word, std::string& text,
+                                        std::string& folded) {
+  code_points_.clear();
+  Utf8Reader reader(word);
+  for (CodePoint cp; reader.next(cp);) code_points_.push_back(cp.value);
   text.clear();
   folded.clear();
-  if (to_letters(code_points) && compose(text, folded)) return;
-  normalize_with_icu(code_points, text, folded);
+  if (to_letters(code_points_) && compose(text, folded)) return;
+  text.clear();
+  folded.clear();
+  normalize_with_icu(code_points_, text, folded);
 }
 
 bool WordNormalizer::to_letters(const std::vector<char32_t>& code_points) {
@@ -50,7 +120,6 @@ bool WordNormalizer::to_letters(const std::vector<char32_t>& code_points) {
         if (target.modifier != Modifier::none && target.modifier != mark.modifier) return false;
         target.modifier = mark.modifier;
       }
-      has_mark = true;
     } else {
       return false;
     }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One entry point for contributors and CI, on Debian bookworm.
+#   scripts/dev.sh setup   install the Debian packages vankien builds with
+#   scripts/dev.sh build   setup, then configure and build into ./build
+#   scripts/dev.sh demo    build, then run the sample session (examples/demo.sh)
+#   scripts/dev.sh test    build, then run every test (ctest)
+# Set VANKIEN_BUILD_DIR to build elsewhere, CMAKE_BUILD_TYPE to change the type.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake g++ make pkg-config
+  libicu-dev libxapian-dev xapian-tools libpugixml-dev
+  doctest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev
+  pybind11-dev python3-dev python3-pytest python3-venv python3-pip
+)
+build_dir=${VANKIEN_BUILD_DIR:-build}
+
+setup() {
+  local missing=()
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "Installing: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+build() {
+  setup
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  cmake --build "$build_dir" -j "$(nproc)"
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) build ;;
+  demo) build && VANKIEN="$build_dir/cli/vankien" examples/demo.sh ;;
+  test) build && ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" ;;
+  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
