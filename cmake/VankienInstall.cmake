@@ -13,6 +13,8 @@ install(DIRECTORY include/vankien DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
 install(FILES ${PROJECT_BINARY_DIR}/include/vankien/version.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/vankien)
 
+install(DIRECTORY data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/vankien FILES_MATCHING PATTERN "*.tsv")
+
 install(EXPORT vankienTargets NAMESPACE vankien:: DESTINATION ${VANKIEN_CMAKE_DIR})
 configure_package_config_file(cmake/vankienConfig.cmake.in
   ${PROJECT_BINARY_DIR}/vankienConfig.cmake INSTALL_DESTINATION ${VANKIEN_CMAKE_DIR})

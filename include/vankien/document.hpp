@@ -1,0 +1,61 @@
+#pragma once
+// A document as vankien indexes and returns it: the text and its metadata.
+// Fields given by the input win; the indexer fills the empty ones from the
+// text (see metadata.hpp).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vankien {
+
+/// Who may see a document. Ordered: a caller cleared for a level sees every
+/// document at that level and below.
+enum class Access : int {
+  public_ = 0,   ///< the default
+  internal = 1,  ///< LƯU HÀNH NỘI BỘ (internal circulation)
+  confidential = 2,  ///< MẬT
+  secret = 3,        ///< TỐI MẬT
+  top_secret = 4,    ///< TUYỆT MẬT
+};
+
+/// "public", "internal", "confidential", "secret", "top_secret".
+std::string_view access_name(Access access);
+/// Parses those names and their Vietnamese marks ("mật", "tối mật", "lưu hành
+/// nội bộ", with or without diacritics); nothing when unknown.
+std::optional<Access> parse_access(std::string_view text);
+
+/// Where a document came from, for error messages and derived ids.
+struct SourceLocation {
+  std::string file;        ///< "-" for standard input
+  std::size_t line = 0;    ///< 1-based; 0 when not known
+  std::size_t offset = 0;  ///< byte offset of the document in the file
+
+  std::string to_string() const;  ///< "file:line" or "file@offset"
+};
+
+struct Document {
+  std::string id;        ///< unique; derived from the source when empty
+  std::string title;
+  std::string lead;      ///< the paragraph under the title (sapo), if any
+  std::string body;      ///< the full text; snippets are cut from it
+  std::string date;      ///< ISO 8601, "2019-03-15"
+  std::string type;      ///< document type name: "Nghị quyết", "Bài viết" ...
+  std::string number;    ///< "12-NQ/HU", "1654/NQ-UBTVQH15"
+  std::string numbering; ///< "party" or "state", from the number's shape
+  std::string issuer;    ///< "Huyện ủy Bạch Thông"
+  std::string district;  ///< "Bạch Thông"
+  std::string province;  ///< "Bắc Kạn": the province at the document's time
+  std::string successor_province;  ///< after the 2025 reform: "Thái Nguyên"
+  std::string term;      ///< congress term "2015-2020"
+  bool term_inferred = false;  ///< true when the term came from the date
+  std::vector<std::string> topics;  ///< topic labels from data/topics.tsv
+  std::string author;
+  std::string url;
+  Access access = Access::public_;
+  SourceLocation source;
+};
+
+}  // namespace vankien

@@ -1,0 +1,38 @@
+#pragma once
+// Errors vankien throws. Bad input never aborts the process: readers report a
+// Problem per bad document and go on; only the caller's own mistakes (a locked
+// or missing database, an unreadable data file, a bad query) throw.
+
+#include <stdexcept>
+#include <string>
+
+#include "vankien/document.hpp"
+
+namespace vankien {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Another process holds the database's write lock.
+class DatabaseLockedError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// The database does not exist or is not a vankien database.
+class DatabaseNotFoundError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// One document (or one part of a file) that could not be read or indexed.
+struct Problem {
+  SourceLocation where;
+  std::string message;
+
+  std::string to_string() const { return where.to_string() + ": " + message; }
+};
+
+}  // namespace vankien

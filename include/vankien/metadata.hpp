@@ -1,0 +1,54 @@
+#pragma once
+// Metadata extraction: fills the fields a document did not bring from its text,
+// using the data files under data/ (gazetteer, topics, document types, issuers).
+//
+// Rules, one file each under src/metadata/:
+//   layout    title (first line), lead (the paragraph after it), author (a short
+//             name alone on the last line), header columns of formal documents
+//   header    number ("Số 12-NQ/HU"), type, issuer, place-and-date line, access mark
+//   dates     "ngày 15 tháng 3 năm 2019", "15/3/2019", "28.10.2020" ... -> ISO
+//   places    district and province from the gazetteer, historical names included
+//   term      "nhiệm kỳ 2015-2020", "khóa XIII", else inferred from the date
+//   topics    weighted keywords on analysed text
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vankien/document.hpp"
+
+namespace vankien {
+
+/// Where the data files are: $VANKIEN_DATA_DIR, else the installed copy, else
+/// the source tree's data/ (for programs run from a build tree).
+std::filesystem::path default_data_dir();
+
+/// "2019-03-15" from the date forms of Party texts ("ngày 15 tháng 3 năm 2019",
+/// "15/3/2019", "15-3-2019", "15.3.2019") or ISO itself; nothing for anything
+/// else, including impossible dates such as 30/2/2019.
+std::optional<std::string> parse_date(std::string_view text);
+
+class MetadataExtractor {
+ public:
+  /// Loads the data files; throws vankien::Error naming a missing or bad file.
+  explicit MetadataExtractor(const std::filesystem::path& data_dir = default_data_dir());
+  ~MetadataExtractor();
+  MetadataExtractor(MetadataExtractor&&) noexcept;
+  MetadataExtractor& operator=(MetadataExtractor&&) noexcept;
+
+  /// Fills the empty fields of `document` from its body. Given fields are kept;
+  /// a given date, access level or term that cannot be read throws vankien::Error.
+  void complete(Document& document) const;
+
+  /// The abbreviations and their expansions, for the database's synonyms.
+  const std::vector<std::pair<std::string, std::string>>& abbreviations() const;
+
+ private:
+  struct Data;
+  std::unique_ptr<const Data> data_;
+};
+
+}  // namespace vankien

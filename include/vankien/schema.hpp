@@ -1,0 +1,72 @@
+#pragma once
+// The Xapian database layout: the one place that says which terms, values and
+// data a vankien document has. The indexer writes it and the query side reads
+// it; nothing else spells a prefix or a slot number.
+//
+// Terms. Text is indexed in two forms (VIETNAMESE.md, option c):
+//   - folded syllables, UNPREFIXED and WITH positions ("lanh", "dao", "12-nq/hu"):
+//     every search, phrase and proximity query runs on these, so a query typed
+//     without diacritics finds everything, and folded phrases work;
+//   - exact (normalised) syllables under XE, WITHOUT positions ("XElãnh"),
+//     only for syllables that have marks: they let a query's accented syllables
+//     rank exact matches first, for a fraction of the size positions would cost.
+// Title and lead words are indexed again with a higher within-document
+// frequency (title_wdf, lead_wdf), which is how BM25 ranks them above the body.
+// Boolean filter terms (no positions, wdf 0) carry the metadata, values keyed
+// by facet_key().
+//
+// Values hold what is sorted or counted; the document data holds the stored
+// fields as JSON (document_data.hpp).
+
+#include <string>
+#include <string_view>
+
+#include <cstdint>
+
+namespace vankien::schema {
+
+// Term prefixes, after Xapian's Omega conventions where one exists.
+inline constexpr std::string_view id = "Q";               // unique id, as given
+inline constexpr std::string_view exact = "XE";           // exact syllable, no positions
+inline constexpr std::string_view district = "XD";        // "bac_kan/bach_thong"
+inline constexpr std::string_view district_name = "XDN";  // "bach_thong", any province
+inline constexpr std::string_view province = "XP";        // "bac_kan"; also the successor
+inline constexpr std::string_view term = "XN";            // nhiệm kỳ "2015-2020"
+inline constexpr std::string_view topic = "K";            // "xay_dung_dang"
+inline constexpr std::string_view type = "XL";            // loại "nghi_quyet"
+inline constexpr std::string_view issuer = "XI";          // "huyen_uy_bach_thong"
+inline constexpr std::string_view number = "XS";          // số, folded "12-nq/hu"
+inline constexpr std::string_view year = "Y";             // "2019"
+inline constexpr std::string_view month = "M";            // "201903"
+inline constexpr std::string_view date = "D";             // "20190315"
+inline constexpr std::string_view access = "XA";          // "public", "internal" ...
+inline constexpr std::string_view author = "A";           // "hoang_sim"
+
+// Within-document frequency added per occurrence, by field.
+inline constexpr unsigned body_wdf = 1;
+inline constexpr unsigned lead_wdf = 2;
+inline constexpr unsigned title_wdf = 5;
+
+// Value slots.
+enum Slot : unsigned {
+  date_slot = 0,      // "20190315", sorts by date
+  district_slot = 1,  // "Bạch Thông, Bắc Kạn" (display form, for facets)
+  province_slot = 2,  // "Bắc Kạn"
+  term_slot = 3,      // "2015-2020"
+  topics_slot = 4,    // topic labels, '\n'-separated
+  type_slot = 5,      // "Nghị quyết"
+  issuer_slot = 6,    // "Huyện ủy Bạch Thông"
+  year_slot = 7,      // "2019"
+  hash_slot = 8,      // content hash: re-indexing an unchanged document is skipped
+};
+
+/// The key of a metadata value inside a term: folded, with every run of
+/// characters other than letters and digits turned into one '_'
+/// ("Bạch Thông" -> "bach_thong", "nghị_quyết" -> "nghi_quyet").
+std::string facet_key(std::string_view value);
+
+/// Metadata keys stored in the database itself (Xapian user metadata).
+inline constexpr std::string_view format_key = "vankien.format";
+inline constexpr std::string_view format_version = "1";
+
+}  // namespace vankien::schema

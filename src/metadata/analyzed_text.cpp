@@ -1,0 +1,42 @@
+#include "metadata/analyzed_text.hpp"
+
+namespace vankien::metadata {
+
+AnalyzedText::AnalyzedText(std::string_view text) : text_(text) {
+  Analyzer().analyze(text, [this](const Token& token) {
+    (token.kind == TokenKind::code ? codes_ : words_).push_back(token);
+  });
+}
+
+std::string_view AnalyzedText::gap_before(std::size_t i) const {
+  const std::size_t begin = i == 0 ? 0 : words_[i - 1].end;
+  const std::size_t end = i < words_.size() ? words_[i].begin : text_.size();
+  return text_.substr(begin, end - begin);
+}
+
+bool AnalyzedText::matches(std::size_t i, const std::vector<std::string>& phrase) const {
+  if (i + phrase.size() > words_.size()) return false;
+  for (std::size_t k = 0; k < phrase.size(); ++k) {
+    if (words_[i + k].text != phrase[k]) return false;
+  }
+  return true;
+}
+
+std::string AnalyzedText::joined(std::size_t i, std::size_t count) const {
+  std::string out;
+  for (std::size_t k = i; k < i + count && k < words_.size(); ++k) {
+    if (!out.empty()) out += ' ';
+    out += words_[k].text;
+  }
+  return out;
+}
+
+std::vector<std::string> phrase_words(std::string_view phrase) {
+  std::vector<std::string> out;
+  Analyzer().analyze(phrase, [&](const Token& token) {
+    if (token.kind != TokenKind::code) out.push_back(token.text);
+  });
+  return out;
+}
+
+}  // namespace vankien::metadata

@@ -1,0 +1,37 @@
+#pragma once
+// A text analysed once and shared by every extraction rule: its words (code
+// tokens kept apart) and helpers to match normalised phrases against them.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vankien/analyzer.hpp"
+
+namespace vankien::metadata {
+
+class AnalyzedText {
+ public:
+  explicit AnalyzedText(std::string_view text);
+
+  std::string_view text() const { return text_; }
+  const std::vector<Token>& words() const { return words_; }  // no code tokens
+  const std::vector<Token>& codes() const { return codes_; }
+
+  /// The original bytes between word i-1 and word i (before the first word for i = 0).
+  std::string_view gap_before(std::size_t i) const;
+  /// True when words [i, i + phrase.size()) have exactly these normalised texts.
+  bool matches(std::size_t i, const std::vector<std::string>& phrase) const;
+  /// Normalised texts of words [i, i + count), joined by single spaces.
+  std::string joined(std::size_t i, std::size_t count) const;
+
+ private:
+  std::string_view text_;
+  std::vector<Token> words_;
+  std::vector<Token> codes_;
+};
+
+/// The normalised words of a short phrase: "Huyện uỷ" -> {"huyện", "ủy"}.
+std::vector<std::string> phrase_words(std::string_view phrase);
+
+}  // namespace vankien::metadata

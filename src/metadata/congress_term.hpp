@@ -1,0 +1,27 @@
+#pragma once
+// Congress terms (nhiệm kỳ). Local committees (province, district) serve
+// 2010-2015, 2015-2020, 2020-2025, 2025-2030; the Central Committee a year
+// later: 2016-2021 (khóa XII), 2021-2026 (khóa XIII), 2026-2031 (khóa XIV).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "metadata/analyzed_text.hpp"
+
+namespace vankien::metadata {
+
+/// "nhiệm kỳ 2015-2020" (any dash, spaces allowed) in words [first, last);
+/// central documents also read "khóa XIII". Gives "2015-2020".
+std::optional<std::string> stated_term(const AnalyzedText& text, std::size_t first,
+                                       std::size_t last, bool central);
+
+/// The term a document dated in `year` belongs to. For local committees the
+/// first half of a congress year is ambiguous (DOMAIN.md §2); the result is
+/// then still the term starting that year, and is marked inferred by the caller.
+std::string inferred_term(int year, bool central);
+
+/// "2015-2020", "2015 - 2020", "2015–2020" -> "2015-2020"; nothing otherwise.
+std::optional<std::string> parse_term(std::string_view text);
+
+}  // namespace vankien::metadata

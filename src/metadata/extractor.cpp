@@ -1,0 +1,230 @@
+// MetadataExtractor: runs the rules of src/metadata/ over one document, in the
+// order their results depend on each other (places before issuer names, date
+// before the inferred term).
+#include <algorithm>
+
+#include "metadata/access_marks.hpp"
+#include "metadata/codes.hpp"
+#include "metadata/congress_term.hpp"
+#include "metadata/data_files.hpp"
+#include "metadata/dates.hpp"
+#include "metadata/gazetteer.hpp"
+#include "metadata/layout.hpp"
+#include "metadata/topics.hpp"
+#include "vankien/error.hpp"
+#include "vankien/metadata.hpp"
+#include "vankien/text.hpp"
+
+namespace vankien {
+
+using namespace metadata;
+
+struct MetadataExtractor::Data {
+  explicit Data(const std::filesystem::path& dir)
+      : gazetteer(dir / "gazetteer.tsv"),
+        topics(dir / "topics.tsv"),
+        types(dir / "document_types.tsv"),
+        issuers(dir / "issuers.tsv") {
+    const std::filesystem::path file = dir / "abbreviations.tsv";
+    for (const Row& row : read_tsv(file)) {
+      require_fields(file, row, 2);
+      abbreviations.emplace_back(row.fields[0], row.fields[1]);
+    }
+  }
+
+  Gazetteer gazetteer;
+  Topics topics;
+  DocumentTypes types;
+  Issuers issuers;
+  std::vector<std::pair<std::string, std::string>> abbreviations;
+};
+
+namespace {
+
+// "Bạch Thông, ngày 15 tháng 3 năm 2019": the place and the date.
+struct PlaceAndDate {
+  std::string place;
+  std::optional<Date> date;
+};
+
+std::optional<PlaceAndDate> place_and_date(const std::string& cell) {
+  const AnalyzedText text(cell);
+  const auto& words = text.words();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::size_t used = 0;
+    if (words[i].text != "ngày") continue;
+    const auto date = date_at(text, i, used);
+    if (!date) continue;
+    const std::size_t comma = cell.rfind(',', words[i].begin);
+    if (comma == std::string::npos || i == 0) return PlaceAndDate{"", date};
+    return PlaceAndDate{std::string(cell.substr(0, comma)), date};
+  }
+  return std::nullopt;
+}
+
+// A header cell that is nothing but a date ("Ngày 15/3/2019").
+std::optional<Date> lone_date(const std::string& cell) {
+  const AnalyzedText text(cell);
+  std::size_t used = 0;
+  const auto date = date_at(text, 0, used);
+  return date && used == text.words().size() ? date : std::nullopt;
+}
+
+// The number after "Số" in the header: "Số 12-NQ/HU", "Số: 155/KH-UBND".
+std::string header_number(const AnalyzedText& text, std::size_t header_bytes) {
+  const auto& words = text.words();
+  for (const Token& code : text.codes()) {
+    if (code.begin >= header_bytes) break;
+    const auto part = std::find_if(words.begin(), words.end(),
+                                   [&](const Token& word) { return word.begin == code.begin; });
+    if (part != words.begin() && part != words.end() && std::prev(part)->text == "số") {
+      return std::string(text.text().substr(code.begin, code.end - code.begin));
+    }
+  }
+  return {};
+}
+
+bool mentions(const std::string& text, std::string_view words) {
+  return (" " + fold(text) + " ").find(" " + fold(words) + " ") != std::string::npos;
+}
+
+bool is_central(const std::string& issuer, const std::optional<DocumentNumber>& number) {
+  if (number && Issuers::is_central_code(number->issuer_code)) return true;
+  return mentions(issuer, "trung ương") || mentions(issuer, "bộ chính trị") ||
+         mentions(issuer, "ban bí thư");
+}
+
+}  // namespace
+
+MetadataExtractor::MetadataExtractor(const std::filesystem::path& data_dir)
+    : data_(std::make_unique<const Data>(data_dir)) {}
+MetadataExtractor::~MetadataExtractor() = default;
+MetadataExtractor::MetadataExtractor(MetadataExtractor&&) noexcept = default;
+MetadataExtractor& MetadataExtractor::operator=(MetadataExtractor&&) noexcept = default;
+
+const std::vector<std::pair<std::string, std::string>>& MetadataExtractor::abbreviations() const {
+  return data_->abbreviations;
+}
+
+void MetadataExtractor::complete(Document& doc) const {
+  // Given fields are checked first: a bad one fails the document.
+  if (!doc.date.empty()) {
+    const auto date = parse_date(doc.date);
+    if (!date) throw Error("impossible or unreadable date '" + doc.date + "'");
+    doc.date = *date;
+  }
+  if (!doc.term.empty()) {
+    const auto term = parse_term(doc.term);
+    if (!term) throw Error("unreadable term '" + doc.term + "' (expected e.g. 2015-2020)");
+    doc.term = *term;
+  }
+  if (doc.body.find_first_not_of(" \t\r\n") == std::string::npos &&
+      doc.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw Error("empty document: no title and no text");
+  }
+
+  const Layout layout = read_layout(doc.body);
+  const AnalyzedText text(doc.body);
+  if (doc.title.empty()) doc.title = layout.title;
+  if (doc.lead.empty()) doc.lead = layout.lead;
+  if (doc.author.empty()) doc.author = layout.author;
+
+  // Number, numbering and type.
+  if (doc.number.empty() && layout.formal) doc.number = header_number(text, layout.header_bytes);
+  const auto number = parse_number(doc.number);
+  if (doc.numbering.empty() && number) doc.numbering = number->party ? "party" : "state";
+  if (!doc.type.empty()) {
+    if (const std::string known = data_->types.name_for(doc.type); !known.empty()) doc.type = known;
+  } else {
+    doc.type = data_->types.name_for(layout.type_heading);
+    if (doc.type.empty() && number) doc.type = data_->types.name_for_code(number->type_code);
+    if (doc.type.empty() && !layout.formal) doc.type = data_->types.name_for("bai_viet");
+  }
+
+  // Place and date line, then district and province. A central document is
+  // about the whole country, whatever places its text names.
+  const bool central = is_central(doc.issuer.empty() ? layout.issuer_heading : doc.issuer, number);
+  std::string place_line_name;
+  std::optional<Date> header_date;
+  for (const std::string& cell : layout.header_cells) {
+    if (const auto found = place_and_date(cell)) {
+      place_line_name = found->place;
+      header_date = found->date;
+      break;
+    }
+    if (!header_date) header_date = lone_date(cell);
+  }
+  const Place* district = nullptr;
+  const Place* province = nullptr;
+  if (!doc.district.empty()) {
+    district = data_->gazetteer.district(doc.district, doc.province);
+  }
+  if (!district && doc.district.empty() && !central) {
+    const FoundPlaces found = data_->gazetteer.find(text, place_line_name);
+    district = found.district;
+    province = found.province;
+  }
+  if (district) {
+    doc.district = district->name;
+    if (!province) province = data_->gazetteer.province(district->province);
+  }
+  if (!doc.province.empty()) {
+    const auto named = data_->gazetteer.provinces_named(normalize(doc.province));
+    province = named.size() == 1 ? named.front() : nullptr;
+  }
+  if (province) {
+    doc.province = province->name;
+    if (doc.successor_province.empty() && province->successor != province->name) {
+      doc.successor_province = province->successor;
+    }
+  }
+
+  // Issuer: the header's capitals in proper case, else the number's issuer code.
+  if (doc.issuer.empty()) {
+    std::vector<std::string> place_names;
+    if (district) place_names.insert(place_names.end(), district->names.begin(), district->names.end());
+    if (province) place_names.insert(place_names.end(), province->names.begin(), province->names.end());
+    if (!layout.issuer_heading.empty()) {
+      doc.issuer = data_->issuers.proper_case(layout.issuer_heading, place_names);
+    } else if (number) {
+      doc.issuer = data_->issuers.name_for_code(number->issuer_code);
+      const std::string code = fold(number->issuer_code);
+      if (!doc.issuer.empty() && district && (code == "hu" || code == "qu" || code == "txu")) {
+        doc.issuer += " " + district->name;
+      } else if (!doc.issuer.empty() && province && (code == "tu" || code == "thu")) {
+        doc.issuer += " " + province->name;
+      }
+    }
+  }
+
+  if (doc.date.empty() && header_date) doc.date = header_date->iso();
+
+  // Term: stated in the title, then in the text; else inferred from the date.
+  // Congress terms are the Party's: a State document gets one only if stated.
+  if (doc.term.empty()) {
+    const AnalyzedText title(doc.title);
+    auto stated = stated_term(title, 0, title.words().size(), central);
+    if (!stated) stated = stated_term(text, 0, text.words().size(), central);
+    if (stated) {
+      doc.term = *stated;
+    } else if (!doc.date.empty() && doc.numbering != "state") {
+      doc.term = inferred_term(std::stoi(doc.date.substr(0, 4)), central);
+      doc.term_inferred = true;
+    }
+  }
+
+  if (doc.topics.empty()) {
+    doc.topics = data_->topics.classify(text);
+  } else {
+    for (std::string& topic : doc.topics) {
+      if (const std::string label = data_->topics.label_for(topic); !label.empty()) topic = label;
+    }
+  }
+
+  // Marks only ever raise the access level: a stamped MẬT is never ignored.
+  std::vector<std::string> mark_cells = layout.header_cells;
+  for (std::string& line : last_lines(doc.body, 3)) mark_cells.push_back(std::move(line));
+  doc.access = std::max(doc.access, access_from_marks(mark_cells));
+}
+
+}  // namespace vankien

@@ -1,0 +1,190 @@
+#include "metadata/layout.hpp"
+
+#include <algorithm>
+
+#include "vankien/text.hpp"
+
+namespace vankien::metadata {
+
+namespace {
+
+struct Line {
+  std::string_view text;  // without the line break
+  std::size_t begin = 0;
+  std::size_t indent = 0;
+};
+
+constexpr std::size_t header_line_limit = 14;     // non-empty lines a header may span
+constexpr std::size_t caption_indent = 8;         // a photo caption sits this far right
+constexpr std::size_t max_title_bytes = 400;
+constexpr std::size_t max_lead_bytes = 1200;
+constexpr std::size_t max_author_bytes = 60;
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
+}
+
+std::vector<Line> non_empty_lines(std::string_view body) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    const std::string_view raw = body.substr(start, end - start);
+    if (!trim(raw).empty()) {
+      lines.push_back({raw, start, raw.find_first_not_of(" \t")});
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Header cells: a line split where three or more spaces (or a tab) separate columns.
+std::vector<std::string> cells(std::string_view line) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t gap = i;
+    while (gap < line.size()) {
+      if (line[gap] == '\t') break;
+      if (line.compare(gap, 3, "   ") == 0) break;
+      ++gap;
+    }
+    const std::string_view cell = trim(line.substr(i, gap - i));
+    if (!cell.empty()) out.emplace_back(cell);
+    i = line.find_first_not_of(" \t", gap);
+    if (i == std::string_view::npos) break;
+  }
+  return out;
+}
+
+bool is_capitals(std::string_view text) {
+  // Capitals when normalising (which lower-cases) changes every letter-bearing word.
+  const std::string lower = vankien::normalize(text);
+  return lower != text && vankien::normalize(lower) == lower &&
+         std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool has_letters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || byte >= 0xC3;
+  });
+}
+
+bool starts_with_words(std::string_view text, std::string_view words) {
+  return vankien::fold(text).rfind(vankien::fold(words), 0) == 0;
+}
+
+bool is_number_cell(std::string_view cell) { return starts_with_words(cell, "số"); }
+
+bool is_motto_or_party(std::string_view cell) {
+  return starts_with_words(cell, "đảng cộng sản việt nam") ||
+         starts_with_words(cell, "cộng hòa xã hội chủ nghĩa") ||
+         starts_with_words(cell, "độc lập");
+}
+
+bool looks_like_author(std::string_view line) {
+  if (line.empty() || line.size() > max_author_bytes) return false;
+  if (std::string_view(".:;!?,").find(line.back()) != std::string_view::npos) return false;
+  std::size_t words = 0;
+  bool at_word_start = true;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c >= '0' && c <= '9') return false;
+    if (c == ' ') {
+      at_word_start = true;
+      continue;
+    }
+    if (at_word_start) {
+      ++words;
+      // Each word starts with a capital: its normalised form differs.
+      const std::size_t end = line.find(' ', i);
+      const std::string_view word = line.substr(i, end == std::string_view::npos ? end : end - i);
+      if (vankien::normalize(word).substr(0, 1) == word.substr(0, 1) &&
+          static_cast<unsigned char>(word[0]) < 0x80) {
+        return false;
+      }
+      at_word_start = false;
+    }
+  }
+  return words >= 2 && words <= 5;
+}
+
+}  // namespace
+
+Layout read_layout(std::string_view body) {
+  Layout layout;
+  const std::vector<Line> lines = non_empty_lines(body);
+  if (lines.empty()) return layout;
+
+  // A header: within the first lines, a "Số ..." cell or the Party/State motto.
+  std::size_t number_line = lines.size();
+  for (std::size_t i = 0; i < std::min(lines.size(), header_line_limit); ++i) {
+    for (const std::string& cell : cells(lines[i].text)) {
+      layout.header_cells.push_back(cell);
+      if (is_number_cell(cell) && number_line == lines.size()) number_line = i;
+      if (is_motto_or_party(cell)) layout.formal = true;
+    }
+  }
+  layout.formal = layout.formal || number_line != lines.size();
+
+  std::size_t next = 0;  // first line after the header
+  if (layout.formal) {
+    const std::size_t header_end = std::min({number_line, lines.size(), header_line_limit});
+    std::vector<std::string> issuer_lines;
+    for (std::size_t i = 0; i < header_end; ++i) {
+      const auto row = cells(lines[i].text);
+      if (row.empty()) continue;
+      const std::string& left = row.front();
+      if (left == "*" || is_motto_or_party(left) || !is_capitals(left)) continue;
+      issuer_lines.push_back(left);
+    }
+    // "ĐẢNG BỘ TỈNH BẮC KẠN" above "HUYỆN ỦY BẠCH THÔNG" is the parent body.
+    if (issuer_lines.size() > 1 && starts_with_words(issuer_lines.front(), "đảng bộ")) {
+      issuer_lines.erase(issuer_lines.begin());
+    }
+    for (const std::string& part : issuer_lines) {
+      layout.issuer_heading += (layout.issuer_heading.empty() ? "" : " ") + part;
+    }
+    // Skip what is left of the header: two-column lines (place and date), the
+    // motto, rules and stray marks.
+    next = number_line == lines.size() ? 0 : number_line + 1;
+    while (next < lines.size() && next < header_line_limit &&
+           (cells(lines[next].text).size() > 1 || is_motto_or_party(trim(lines[next].text)) ||
+            !has_letters(lines[next].text))) {
+      ++next;
+    }
+  }
+  if (next >= lines.size()) next = 0;
+
+  // Title: the first line; in a formal document, the type heading and its subject.
+  const std::string_view first = trim(lines[next].text);
+  layout.title = std::string(first.substr(0, max_title_bytes));
+  std::size_t after_title = next + 1;
+  if (layout.formal && is_capitals(first) && first.size() < 40 && after_title < lines.size()) {
+    layout.type_heading = std::string(first);
+    layout.title += " " + std::string(trim(lines[after_title].text).substr(0, max_title_bytes));
+    ++after_title;
+  }
+  layout.header_bytes = after_title < lines.size() ? lines[after_title].begin : body.size();
+
+  if (!layout.formal) {
+    // Lead: the paragraph under a short title, unless it is a caption.
+    if (after_title < lines.size() && lines.size() > after_title + 1 &&
+        lines[after_title].indent < caption_indent &&
+        trim(lines[after_title].text).size() <= max_lead_bytes) {
+      layout.lead = std::string(trim(lines[after_title].text));
+    }
+    if (lines.size() > 2) {
+      const std::string_view last = trim(lines.back().text);
+      if (looks_like_author(last)) layout.author = std::string(last);
+    }
+  }
+  return layout;
+}
+
+}  // namespace vankien::metadata
