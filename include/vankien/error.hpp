@@ -27,12 +27,17 @@ class DatabaseNotFoundError : public Error {
   using Error::Error;
 };
 
-/// One document (or one part of a file) that could not be read or indexed.
+/// Something wrong with the input. An error means the document (or the part of
+/// a file) was not indexed; a warning means it was, without what is named
+/// (an unknown field, say).
 struct Problem {
   SourceLocation where;
   std::string message;
+  bool warning = false;
 
-  std::string to_string() const { return where.to_string() + ": " + message; }
+  std::string to_string() const {
+    return where.to_string() + (warning ? ": warning: " : ": ") + message;
+  }
 };
 
 }  // namespace vankien

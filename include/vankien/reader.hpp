@@ -1,0 +1,63 @@
+#pragma once
+// Reading documents from files: plain text, Markdown-ish text, XML and JSON
+// Lines. The XML and JSON Lines field names are in docs/FORMATS.md.
+//
+// Readers never throw on bad input. Each bad document becomes a Problem naming
+// the file and the line (or byte offset), and reading goes on with the next one.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vankien/document.hpp"
+#include "vankien/error.hpp"
+
+namespace vankien {
+
+enum class Format {
+  automatic,  ///< by extension (.txt .md .xml .jsonl .ndjson), else by the first character
+  text,       ///< one document a file: title line, lead, body, author line
+  markdown,   ///< text with Markdown markup (**bold**, \- escapes, table rules) removed
+  xml,        ///< <documents><document id="...">...</document></documents>
+  jsonl,      ///< one JSON object a line
+};
+
+/// "auto", "text", "markdown"/"md", "xml", "jsonl"; nothing when unknown.
+std::optional<Format> parse_format(std::string_view name);
+
+struct ReadOptions {
+  Format format = Format::automatic;
+  /// Larger documents (and text files) are refused, so one runaway file cannot
+  /// exhaust memory.
+  std::size_t max_document_bytes = std::size_t{64} << 20;
+};
+
+using DocumentSink = std::function<void(Document&&)>;
+using ProblemSink = std::function<void(Problem&&)>;
+
+/// Reads every document in `content`, the whole of a file called `name`.
+void read_documents(std::string_view content, const std::string& name, const ReadOptions& options,
+                    const DocumentSink& on_document, const ProblemSink& on_problem);
+
+/// Reads a file, or standard input when `path` is "-".
+void read_file(const std::filesystem::path& path, const ReadOptions& options,
+               const DocumentSink& on_document, const ProblemSink& on_problem);
+
+/// Which files a directory contributes: shell globs matched against the path
+/// relative to the directory and against the file name ("*.xml", "2019/*").
+struct FileSelection {
+  std::vector<std::string> include;  ///< empty: every file
+  std::vector<std::string> exclude;
+};
+
+/// The files named by `paths`, directories walked recursively in name order.
+/// A path that does not exist is a Problem. "-" is kept as is.
+std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& paths,
+                                                 const FileSelection& selection,
+                                                 const ProblemSink& on_problem);
+
+}  // namespace vankien

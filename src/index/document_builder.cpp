@@ -1,0 +1,105 @@
+#include "index/document_builder.hpp"
+
+#include <cstdio>
+
+#include "index/document_json.hpp"
+#include "vankien/analyzer.hpp"
+#include "vankien/schema.hpp"
+#include "vankien/text.hpp"
+
+namespace vankien::index {
+
+namespace {
+
+// Xapian refuses terms over 245 bytes; such words are not searchable anyway.
+constexpr std::size_t max_term_bytes = 240;
+
+// Adds one text field's terms; returns the position after its last word.
+Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
+                         Xapian::termpos first_position, Xapian::termcount wdf) {
+  Xapian::termpos last = first_position;
+  Analyzer().analyze(text, [&](const Token& token) {
+    if (token.folded.size() > max_term_bytes) return;
+    const Xapian::termpos position = first_position + token.position;
+    xapian.add_posting(token.folded, position, wdf);
+    if (token.text != token.folded && token.text.size() + 2 <= max_term_bytes) {
+      xapian.add_term(std::string(schema::exact) + token.text, wdf);
+    }
+    last = std::max(last, position + 1);
+  });
+  return last;
+}
+
+void add_boolean(Xapian::Document& xapian, std::string_view prefix, const std::string& value) {
+  if (value.empty()) return;
+  std::string term = std::string(prefix) + value;
+  if (term.size() <= max_term_bytes) xapian.add_boolean_term(term);
+}
+
+void add_keyed(Xapian::Document& xapian, std::string_view prefix, const std::string& value) {
+  if (!value.empty()) add_boolean(xapian, prefix, schema::facet_key(value));
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : "\n") + value;
+  return out;
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) { return std::string(schema::id) + id; }
+
+std::string content_hash(const std::string& stored_json) {
+  // FNV-1a, 64 bits: stable across platforms and releases, which std::hash is not.
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : stored_json) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+Xapian::Document build_document(const Document& doc, const std::string& hash) {
+  Xapian::Document xapian;
+  xapian.set_data(to_json(doc));
+  xapian.add_boolean_term(id_term(doc.id));
+
+  Xapian::termpos position = 1;
+  position = add_text(xapian, doc.title, position, schema::title_wdf) + field_gap;
+  position = add_text(xapian, doc.lead, position, schema::lead_wdf) + field_gap;
+  add_text(xapian, doc.body, position, schema::body_wdf);
+
+  if (!doc.district.empty()) {
+    add_boolean(xapian, schema::district,
+                schema::facet_key(doc.province) + "/" + schema::facet_key(doc.district));
+    add_keyed(xapian, schema::district_name, doc.district);
+    xapian.add_value(schema::district_slot,
+                     doc.province.empty() ? doc.district : doc.district + ", " + doc.province);
+  }
+  add_keyed(xapian, schema::province, doc.province);
+  add_keyed(xapian, schema::province, doc.successor_province);
+  if (!doc.province.empty()) xapian.add_value(schema::province_slot, doc.province);
+  add_boolean(xapian, schema::term, doc.term);
+  if (!doc.term.empty()) xapian.add_value(schema::term_slot, doc.term);
+  for (const std::string& topic : doc.topics) add_keyed(xapian, schema::topic, topic);
+  if (!doc.topics.empty()) xapian.add_value(schema::topics_slot, joined(doc.topics));
+  add_keyed(xapian, schema::type, doc.type);
+  if (!doc.type.empty()) xapian.add_value(schema::type_slot, doc.type);
+  add_keyed(xapian, schema::issuer, doc.issuer);
+  if (!doc.issuer.empty()) xapian.add_value(schema::issuer_slot, doc.issuer);
+  add_boolean(xapian, schema::number, fold(doc.number));
+  add_keyed(xapian, schema::author, doc.author);
+  add_boolean(xapian, schema::access, std::string(access_name(doc.access)));
+  if (doc.date.size() == 10) {
+    const std::string compact = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
+    add_boolean(xapian, schema::year, compact.substr(0, 4));
+    add_boolean(xapian, schema::month, compact.substr(0, 6));
+    add_boolean(xapian, schema::date, compact);
+    xapian.add_value(schema::date_slot, compact);
+    xapian.add_value(schema::year_slot, compact.substr(0, 4));
+  }
+  xapian.add_value(schema::hash_slot, hash);
+  return xapian;
+}
+
+}  // namespace vankien::index

@@ -1,0 +1,43 @@
+#include <algorithm>
+
+#include "readers/readers.hpp"
+
+namespace vankien::readers {
+
+std::string set_field(Document& doc, std::string_view name, const std::string& value) {
+  struct Field {
+    std::string_view name;
+    std::string Document::*member;
+  };
+  static constexpr Field text_fields[] = {
+      {"id", &Document::id},           {"title", &Document::title},
+      {"lead", &Document::lead},       {"body", &Document::body},
+      {"text", &Document::body},       {"date", &Document::date},
+      {"type", &Document::type},       {"number", &Document::number},
+      {"issuer", &Document::issuer},   {"district", &Document::district},
+      {"province", &Document::province}, {"term", &Document::term},
+      {"author", &Document::author},   {"url", &Document::url},
+  };
+  for (const Field& field : text_fields) {
+    if (field.name == name) {
+      doc.*field.member = value;
+      return {};
+    }
+  }
+  if (name == "topic" || name == "topics") {
+    if (!value.empty()) doc.topics.push_back(value);
+    return {};
+  }
+  if (name == "access") {
+    const auto access = parse_access(value);
+    if (!access) {
+      return "unknown access level '" + value +
+             "' (public, internal, confidential, secret, top_secret, or the Vietnamese marks)";
+    }
+    doc.access = *access;
+    return {};
+  }
+  return "unknown field '" + std::string(name) + "' ignored";
+}
+
+}  // namespace vankien::readers

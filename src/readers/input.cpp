@@ -1,0 +1,33 @@
+#include <algorithm>
+
+#include "analysis/utf8.hpp"
+#include "readers/readers.hpp"
+
+namespace vankien {
+
+std::string SourceLocation::to_string() const {
+  if (line != 0) return file + ":" + std::to_string(line);
+  return file + "@" + std::to_string(offset);
+}
+
+namespace readers {
+
+std::size_t Input::line_of(std::size_t offset) const {
+  const std::string_view before = content.substr(0, std::min(offset, content.size()));
+  return 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+}
+
+void Input::problem(std::size_t offset, std::string message, bool warning) const {
+  on_problem(Problem{{name, line_of(offset), offset}, std::move(message), warning});
+}
+
+std::size_t first_invalid_utf8(std::string_view text) {
+  analysis::Utf8Reader reader(text);
+  for (analysis::CodePoint cp; reader.next(cp);) {
+    if (cp.invalid) return cp.begin;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace readers
+}  // namespace vankien

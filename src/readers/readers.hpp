@@ -1,0 +1,38 @@
+#pragma once
+// The format readers behind read_documents(), and what they share.
+
+#include <string>
+#include <string_view>
+
+#include "vankien/reader.hpp"
+
+namespace vankien::readers {
+
+/// Everything a reader needs about the file it reads.
+struct Input {
+  std::string_view content;
+  const std::string& name;
+  const ReadOptions& options;
+  const DocumentSink& on_document;
+  const ProblemSink& on_problem;
+
+  /// 1-based line of a byte offset in `content`.
+  std::size_t line_of(std::size_t offset) const;
+  void problem(std::size_t offset, std::string message, bool warning = false) const;
+};
+
+void read_text(const Input& input, bool markdown);
+void read_xml(const Input& input);
+void read_jsonl(const Input& input);
+
+/// Text with Markdown markup removed: emphasis, escapes, table rules, <br>.
+std::string strip_markdown(std::string_view text);
+
+/// Sets the field called `name` (the names of docs/FORMATS.md) from `value`.
+/// Returns an error message for an unknown field or a bad value, else empty.
+std::string set_field(Document& document, std::string_view name, const std::string& value);
+
+/// Byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
+}  // namespace vankien::readers
