@@ -118,9 +118,14 @@ FoundPlaces Gazetteer::find(const AnalyzedText& text, const std::string& place_l
     scan(province_words(), false);
   }
   if (!place_line_name.empty()) {
+    // "Cao Bằng, ngày ..." names the province when a province has that name;
+    // a provincial committee signs with its province's name.
     const std::string name = normalize(place_line_name);
-    if (auto found = districts_named(name); !found.empty()) districts.push_back({found, 3});
-    if (auto found = provinces_named(name); !found.empty()) provinces.push_back({found, 3});
+    if (auto found = provinces_named(name); !found.empty()) {
+      provinces.push_back({found, 3});
+    } else if (auto districts_found = districts_named(name); !districts_found.empty()) {
+      districts.push_back({districts_found, 3});
+    }
   }
 
   std::map<const Place*, int> province_score;

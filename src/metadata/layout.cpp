@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "vankien/document.hpp"
 #include "vankien/text.hpp"
 
 namespace vankien::metadata {
@@ -155,7 +156,7 @@ Layout read_layout(std::string_view body) {
     next = number_line == lines.size() ? 0 : number_line + 1;
     while (next < lines.size() && next < header_line_limit &&
            (cells(lines[next].text).size() > 1 || is_motto_or_party(trim(lines[next].text)) ||
-            !has_letters(lines[next].text))) {
+            !has_letters(lines[next].text) || parse_access(trim(lines[next].text)))) {
       ++next;
     }
   }

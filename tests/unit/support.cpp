@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <cstdlib>
+#include <stdlib.h>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -78,6 +79,28 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
+}
+
+void write_file(const std::filesystem::path& path, std::string_view content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+std::filesystem::path fixture(std::string_view name) {
+  return std::filesystem::path(VANKIEN_FIXTURES_DIR) / name;
+}
+
+std::filesystem::path data_dir() { return VANKIEN_PROJECT_DATA_DIR; }
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "vankien-test-XXXXXX").string();
+  path_ = mkdtemp(pattern.data());
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
 }
 
 }  // namespace vankien::test

@@ -26,5 +26,24 @@ std::vector<std::string> folded(std::string_view text);
 std::optional<std::filesystem::path> shared_data(std::string_view test_name);
 
 std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, std::string_view content);
+
+/// tests/fixtures/NAME and the project's data/ directory.
+std::filesystem::path fixture(std::string_view name);
+std::filesystem::path data_dir();
+
+/// A fresh directory, removed with the object.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace vankien::test

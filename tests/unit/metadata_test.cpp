@@ -1,0 +1,258 @@
+// Metadata extraction: one fixture or one rule per case.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "support.hpp"
+#include "vankien/error.hpp"
+#include "vankien/metadata.hpp"
+#include "vankien/reader.hpp"
+#include "vankien/schema.hpp"
+
+using vankien::Access;
+using vankien::Document;
+
+namespace {
+
+const vankien::MetadataExtractor& extractor() {
+  static const vankien::MetadataExtractor instance(vankien::test::data_dir());
+  return instance;
+}
+
+Document completed(std::string body) {
+  Document document;
+  document.body = std::move(body);
+  extractor().complete(document);
+  return document;
+}
+
+Document completed_fixture(std::string_view name) {
+  std::vector<Document> documents;
+  vankien::read_file(vankien::test::fixture(name), {},
+                     [&](Document&& d) { documents.push_back(std::move(d)); },
+                     [](vankien::Problem&& p) { FAIL(p.to_string()); });
+  REQUIRE(documents.size() == 1);
+  extractor().complete(documents[0]);
+  return documents[0];
+}
+
+}  // namespace
+
+TEST_CASE("metadata of the project's fixtures") {
+  struct Expected {
+    const char* fixture;
+    std::string title, type, number, numbering, issuer, date, district, province, successor,
+        term;
+    bool term_inferred;
+    std::string author;
+    Access access;
+    std::string first_topic;
+  };
+  const std::vector<Expected> cases = {
+      {"article_cho_moi.txt", "HUYỆN CHỢ MỚI NÂNG CAO CHẤT LƯỢNG SINH HOẠT CHI BỘ", "Bài viết", "",
+       "", "", "", "Chợ Mới", "Bắc Kạn", "Thái Nguyên", "2020-2025", false, "Nông Văn Tuấn",
+       Access::public_, "Xây dựng Đảng, tổ chức cán bộ"},
+      {"resolution_bach_thong.txt",
+       "NGHỊ QUYẾT về đổi mới phương thức lãnh đạo của cấp ủy cơ sở", "Nghị quyết", "12-NQ/HU",
+       "party", "Huyện ủy Bạch Thông", "2019-03-15", "Bạch Thông", "Bắc Kạn", "Thái Nguyên",
+       "2015-2020", true, "", Access::public_, "Xây dựng Đảng, tổ chức cán bộ"},
+      {"directive_secret.md",
+       "CHỈ THỊ về tăng cường công tác quốc phòng, an ninh khu vực biên giới", "Chỉ thị",
+       "07-CT/TU", "party", "Tỉnh ủy Cao Bằng", "2018-02-03", "", "Cao Bằng", "", "2015-2020",
+       true, "", Access::confidential, "Quốc phòng - an ninh"},
+      {"state_plan.txt", "KẾ HOẠCH Triển khai chương trình xây dựng nông thôn mới năm 2021",
+       "Kế hoạch", "155/KH-UBND", "state", "Ủy ban nhân dân huyện Na Rì", "2021-05-20", "Na Rì",
+       "Bắc Kạn", "Thái Nguyên", "", false, "", Access::public_, "Kinh tế - xã hội"},
+  };
+  for (const Expected& e : cases) {
+    CAPTURE(e.fixture);
+    const Document d = completed_fixture(e.fixture);
+    CHECK(d.title == e.title);
+    CHECK(d.type == e.type);
+    CHECK(d.number == e.number);
+    CHECK(d.numbering == e.numbering);
+    CHECK(d.issuer == e.issuer);
+    CHECK(d.date == e.date);
+    CHECK(d.district == e.district);
+    CHECK(d.province == e.province);
+    CHECK(d.successor_province == e.successor);
+    CHECK(d.term == e.term);
+    CHECK(d.term_inferred == e.term_inferred);
+    CHECK(d.author == e.author);
+    CHECK(d.access == e.access);
+    REQUIRE(!d.topics.empty());
+    CHECK(d.topics.front() == e.first_topic);
+  }
+}
+
+TEST_CASE("a district is found however its committee is written") {
+  const std::vector<std::string> spellings = {
+      "Huyện ủy Bạch Thông họp phiên thường kỳ.",
+      "Hội nghị tại huyện Bạch Thông đã diễn ra.",
+      "HUYỆN ỦY BẠCH THÔNG TỔ CHỨC HỘI NGHỊ",
+      "Huyện uỷ Bạch Thông họp phiên thường kỳ.",
+      "Đảng bộ huyện Bạch Thông tổng kết năm.",
+      vankien::test::to_nfd("Huyện ủy Bạch Thông họp phiên thường kỳ."),
+  };
+  for (const std::string& text : spellings) {
+    CAPTURE(text);
+    const Document d = completed(text);
+    CHECK(d.district == "Bạch Thông");
+    CHECK(d.province == "Bắc Kạn");
+  }
+}
+
+TEST_CASE("same-name districts are told apart by their province") {
+  struct Case {
+    std::string text, district, province;
+  };
+  const std::vector<Case> cases = {
+      {"Huyện ủy Châu Thành, tỉnh Tiền Giang tổng kết công tác năm.", "Châu Thành", "Tiền Giang"},
+      {"Huyện ủy Châu Thành (tỉnh Bến Tre) tổng kết công tác năm.", "Châu Thành", "Bến Tre"},
+      // No province named: the mention stays unresolved rather than guessed.
+      {"Huyện ủy Châu Thành tổng kết công tác năm.", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Document d = completed(c.text);
+    CHECK(d.district == c.district);
+    CHECK(d.province == c.province);
+  }
+}
+
+TEST_CASE("former district names resolve to the unit") {
+  const Document d = completed("Huyện ủy Từ Liêm, thành phố Hà Nội họp bàn công tác cán bộ.");
+  CHECK(d.district == "Nam Từ Liêm");
+  CHECK(d.province == "Hà Nội");
+}
+
+TEST_CASE("congress terms: stated, en dash, khóa, inferred") {
+  struct Case {
+    std::string text, term;
+    bool inferred;
+  };
+  const std::vector<Case> cases = {
+      {"Tiêu đề\n\nnhiệm kỳ 2015-2020 đã qua.", "2015-2020", false},
+      {"Tiêu đề\n\nnhiệm kỳ 2015 - 2020 đã qua.", "2015-2020", false},
+      {"Tiêu đề\n\nnhiệm kỳ 2020\xE2\x80\x93" "2025 đã qua.", "2020-2025", false},
+      {"Tiêu đề\n\nnhiệm kỳ 2015-2019 là sai.", "", false},
+      {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2022\n\nKẾT LUẬN\nvề công tác\n\nBộ Chính trị khóa XIII kết luận.",
+       "2021-2026", false},
+      {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2017\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2016-2021", true},
+      {"Số 05-KL/HU    Bạch Thông, ngày 10 tháng 3 năm 2017\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2015-2020", true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Document d = completed(c.text);
+    CHECK(d.term == c.term);
+    CHECK(d.term_inferred == c.inferred);
+  }
+}
+
+TEST_CASE("parse_date reads the date forms of Party texts") {
+  struct Case {
+    std::string text;
+    std::string iso;  // empty: not a date
+  };
+  const std::vector<Case> cases = {
+      {"2019-03-15", "2019-03-15"},
+      {"ngày 15 tháng 3 năm 2019", "2019-03-15"},
+      {"ngày 03 tháng 02 năm 2018", "2018-02-03"},
+      {"15/3/2019", "2019-03-15"},
+      {"01-10-1997", "1997-10-01"},
+      {"28.10.2020", "2020-10-28"},
+      {"29/2/2020", "2020-02-29"},
+      {"29/2/2019", ""},
+      {"30/02/2019", ""},
+      {"2019-02-30", ""},
+      {"31/4/2019", ""},
+      {"15/13/2019", ""},
+      {"15/3/19", ""},
+      {"15/3-2019", ""},
+      {"tháng 3 năm 2019", ""},
+      {"hôm qua", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(vankien::parse_date(c.text).value_or("") == c.iso);
+  }
+}
+
+TEST_CASE("given fields win and are checked") {
+  Document d;
+  d.body = "Huyện ủy Bạch Thông họp. Số 12-NQ/HU";
+  d.district = "Cao Lộc";
+  d.province = "Lạng Sơn";
+  d.date = "20/06/2020";
+  d.type = "nghi_quyet";
+  d.topics = {"dan_van"};
+  extractor().complete(d);
+  CHECK(d.district == "Cao Lộc");
+  CHECK(d.province == "Lạng Sơn");
+  CHECK(d.date == "2020-06-20");
+  CHECK(d.type == "Nghị quyết");
+  CHECK(d.topics == std::vector<std::string>{"Dân vận"});
+
+  Document impossible;
+  impossible.body = "nội dung";
+  impossible.date = "2019-02-30";
+  CHECK_THROWS_AS(extractor().complete(impossible), vankien::Error);
+
+  Document bad_term;
+  bad_term.body = "nội dung";
+  bad_term.term = "2015-2019";
+  CHECK_THROWS_AS(extractor().complete(bad_term), vankien::Error);
+
+  Document empty;
+  empty.body = " \n ";
+  CHECK_THROWS_AS(extractor().complete(empty), vankien::Error);
+}
+
+TEST_CASE("access marks only raise the level, and only when alone") {
+  struct Case {
+    std::string text;
+    Access access;
+  };
+  const std::vector<Case> cases = {
+      {"TIÊU ĐỀ\n\nBài viết về bảo vệ bí mật nhà nước.", Access::public_},
+      {"MẬT\n\nTIÊU ĐỀ\n\nnội dung", Access::confidential},
+      {"TỐI MẬT\n\nTIÊU ĐỀ\n\nnội dung", Access::secret},
+      {"TUYỆT MẬT\n\nTIÊU ĐỀ\n\nnội dung", Access::top_secret},
+      {"TIÊU ĐỀ\n\nnội dung\n\nLƯU HÀNH NỘI BỘ", Access::internal},
+      {"Số 1-TB/HU     MẬT\n\nTHÔNG BÁO\nvề việc\n\nnội dung", Access::confidential},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(completed(c.text).access == c.access);
+  }
+  Document given;
+  given.body = "MẬT\n\nTIÊU ĐỀ\n\nnội dung";
+  given.access = Access::top_secret;
+  extractor().complete(given);
+  CHECK(given.access == Access::top_secret);
+}
+
+TEST_CASE("parse_access and facet_key") {
+  CHECK(vankien::parse_access("Tối mật") == Access::secret);
+  CHECK(vankien::parse_access("toi_mat") == Access::secret);
+  CHECK(vankien::parse_access("LƯU HÀNH NỘI BỘ") == Access::internal);
+  CHECK(vankien::parse_access("confidential") == Access::confidential);
+  CHECK_FALSE(vankien::parse_access("very secret"));
+  CHECK(vankien::schema::facet_key("Bạch Thông") == "bach_thong");
+  CHECK(vankien::schema::facet_key("nghị_quyết") == "nghi_quyet");
+  CHECK(vankien::schema::facet_key("Xây dựng Đảng, tổ chức cán bộ") ==
+        "xay_dung_dang_to_chuc_can_bo");
+  CHECK(vankien::schema::facet_key(" -- ") == "");
+}
+
+TEST_CASE("topics count diacritic and tone-style variants") {
+  const Document styled = completed("TIÊU ĐỀ\n\nCông tác tuyên truyền, quán triệt và học tập nghị quyết.");
+  const Document decomposed = completed(vankien::test::to_nfd(
+      "TIÊU ĐỀ\n\nCông tác tuyên truyền, quán triệt và học tập nghị quyết."));
+  REQUIRE(!styled.topics.empty());
+  CHECK(styled.topics.front() == "Tuyên giáo");
+  CHECK(decomposed.topics == styled.topics);
+  CHECK(completed("TIÊU ĐỀ\n\nTrời hôm nay nắng.").topics.empty());
+}

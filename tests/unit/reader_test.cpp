@@ -1,0 +1,161 @@
+// Readers: every format, derived ids, and each kind of bad input.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "readers/readers.hpp"
+#include "support.hpp"
+#include "vankien/reader.hpp"
+
+using vankien::Document;
+using vankien::Problem;
+
+namespace {
+
+struct Read {
+  std::vector<Document> documents;
+  std::vector<Problem> problems;
+};
+
+Read read(std::string_view content, const std::string& name,
+          vankien::Format format = vankien::Format::automatic) {
+  Read out;
+  vankien::ReadOptions options;
+  options.format = format;
+  options.max_document_bytes = 4096;
+  vankien::read_documents(content, name, options,
+                          [&](Document&& d) { out.documents.push_back(std::move(d)); },
+                          [&](Problem&& p) { out.problems.push_back(std::move(p)); });
+  return out;
+}
+
+Read read_fixture(std::string_view name) {
+  return read(vankien::test::read_file(vankien::test::fixture(name)), std::string(name));
+}
+
+}  // namespace
+
+TEST_CASE("each format yields its documents with derived ids") {
+  struct Case {
+    const char* fixture;
+    std::vector<std::string> ids;
+  };
+  const std::vector<Case> cases = {
+      {"article_cho_moi.txt", {"article_cho_moi.txt"}},
+      {"directive_secret.md", {"directive_secret.md"}},
+      {"documents.xml", {"xml-1", "xml-2"}},
+      {"documents.jsonl", {"jl-1", "2"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.fixture);
+    const Read result = read_fixture(c.fixture);
+    CHECK(result.problems.empty());
+    std::vector<std::string> ids;
+    for (const Document& d : result.documents) ids.push_back(d.id);
+    CHECK(ids == c.ids);
+  }
+}
+
+TEST_CASE("XML and JSON Lines fields") {
+  const Read xml = read_fixture("documents.xml");
+  REQUIRE(xml.documents.size() == 2);
+  CHECK(xml.documents[0].title == "Kết luận của Ban Thường vụ Tỉnh ủy về công tác dân vận");
+  CHECK(xml.documents[0].number == "45-KL/TU");
+  CHECK(xml.documents[0].topics == std::vector<std::string>{"dan_van"});
+  CHECK(xml.documents[0].url == "https://example.org/kl-45");
+  CHECK(xml.documents[1].access == vankien::Access::internal);
+  CHECK(xml.documents[1].source.line == 14);
+
+  const Read jsonl = read_fixture("documents.jsonl");
+  REQUIRE(jsonl.documents.size() == 2);
+  CHECK(jsonl.documents[0].district == "Sơn La");
+  CHECK(jsonl.documents[1].topics == std::vector<std::string>{"thi_dua"});
+  CHECK(jsonl.documents[1].source.line == 2);
+}
+
+TEST_CASE("Markdown markup is removed, escaped characters kept") {
+  const std::string text = vankien::readers::strip_markdown(
+      "  ---- ----\n**BAN CHẤP HÀNH\\\n\\***\n\\- Báo cáo _kèm theo_ <br>x\n## Phụ lục");
+  CHECK(text == "\nBAN CHẤP HÀNH\n*\n- Báo cáo kèm theo  x\n Phụ lục");
+}
+
+TEST_CASE("documents without ids: file for text, file and line otherwise") {
+  CHECK(read("Tiêu đề\n\nnội dung", "a/b.txt").documents.at(0).id == "a/b.txt");
+  const Read jsonl = read("\n{\"title\": \"x\", \"body\": \"y\"}\n", "c.jsonl");
+  CHECK(jsonl.documents.at(0).id == "c.jsonl:2");
+  CHECK(read("Tiêu đề", "-").documents.at(0).id.empty());  // the indexer derives it
+}
+
+TEST_CASE("bad input is reported with file and position; the rest goes in") {
+  struct Case {
+    std::string behaviour;
+    std::string content;
+    std::string name;
+    std::size_t documents;
+    std::string message;    // part of the first problem's message
+    std::size_t line;       // of the first problem
+    bool warning;
+  };
+  const std::vector<Case> cases = {
+      {"invalid UTF-8 in text", "Tiêu đề\nnội \xFF dung", "a.txt", 0, "invalid UTF-8 at byte 18", 2, false},
+      {"not a text file", std::string("PK\x03\x04\0\0binary", 12), "a.txt", 0, "not a text file", 1, false},
+      {"empty text file", " \n\n ", "a.txt", 0, "empty document", 1, false},
+      {"text file too large", std::string(5000, 'a'), "a.txt", 0, "larger than the 4096-byte limit", 1, false},
+      {"malformed XML", "<documents>\n<document id=\"1\"><title>x</title>\n</documents>", "a.xml", 0,
+       "malformed XML", 3, false},
+      {"wrong XML root", "<html><body/></html>", "a.xml", 0, "expected <documents> or <document>", 1, false},
+      {"unknown XML field", "<documents>\n<document id=\"1\"><colour>red</colour><body>x</body></document>\n</documents>",
+       "a.xml", 1, "unknown field 'colour'", 2, true},
+      {"bad XML access", "<documents><document id=\"1\"><access>very</access></document></documents>",
+       "a.xml", 0, "unknown access level", 1, false},
+      {"JSON line that does not parse", "{\"id\": \"1\", \"body\": \"x\"}\n{\"id\": \"2\", \"body\": \n{\"id\": \"3\", \"body\": \"z\"}",
+       "a.jsonl", 2, "JSON does not parse", 2, false},
+      {"JSON line that is not an object", "[1, 2]\n{\"id\": \"3\"}", "a.jsonl", 1, "expected a JSON object", 1, false},
+      {"JSON field of the wrong type", "{\"id\": \"1\", \"title\": {\"a\": 1}}", "a.jsonl", 0, "must be a string", 1, false},
+      {"unknown JSON field", "{\"id\": \"1\", \"colour\": \"red\", \"body\": \"x\"}", "a.jsonl", 1, "unknown field 'colour'", 1, true},
+      {"invalid UTF-8 in a JSON line", "{\"id\": \"1\"}\n{\"id\": \"2\", \"body\": \"\xC3\"}", "a.jsonl", 1, "invalid UTF-8", 2, false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    const Read result = read(c.content, c.name);
+    CHECK(result.documents.size() == c.documents);
+    REQUIRE(!result.problems.empty());
+    const Problem& problem = result.problems.front();
+    CAPTURE(problem.message);
+    CHECK(problem.message.find(c.message) != std::string::npos);
+    CHECK(problem.where.file == c.name);
+    CHECK(problem.where.line == c.line);
+    CHECK(problem.warning == c.warning);
+  }
+}
+
+TEST_CASE("format detection and parse_format") {
+  CHECK(read("<documents><document id=\"q\"><body>x</body></document></documents>", "noext").documents.at(0).id == "q");
+  CHECK(read("{\"id\": \"j\", \"body\": \"x\"}", "noext").documents.at(0).id == "j");
+  CHECK(read("\xEF\xBB\xBFTiêu đề", "bom.txt").documents.at(0).body == "Tiêu đề");
+  CHECK(vankien::parse_format("jsonl") == vankien::Format::jsonl);
+  CHECK(vankien::parse_format("md") == vankien::Format::markdown);
+  CHECK_FALSE(vankien::parse_format("pdf"));
+}
+
+TEST_CASE("collect_files walks directories with include and exclude globs") {
+  vankien::test::TempDir dir;
+  for (const char* name : {"a.txt", "b.xml", "sub/c.txt", "sub/d.jsonl", ".hidden.txt"}) {
+    vankien::test::write_file(dir / name, "x");
+  }
+  std::vector<Problem> problems;
+  auto names = [&](const vankien::FileSelection& selection) {
+    std::vector<std::string> out;
+    for (const auto& path : vankien::collect_files({dir.path(), dir / "missing"}, selection,
+                                                   [&](Problem&& p) { problems.push_back(p); })) {
+      out.push_back(path.lexically_relative(dir.path()).generic_string());
+    }
+    return out;
+  };
+  CHECK(names({}) == std::vector<std::string>{"a.txt", "b.xml", "sub/c.txt", "sub/d.jsonl"});
+  CHECK(names({{"*.txt"}, {}}) == std::vector<std::string>{"a.txt", "sub/c.txt"});
+  CHECK(names({{}, {"sub/*"}}) == std::vector<std::string>{"a.txt", "b.xml"});
+  REQUIRE(!problems.empty());
+  CHECK(problems.front().message == "no such file or directory");
+}
