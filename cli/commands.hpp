@@ -12,5 +12,6 @@ namespace vankien::cli {
 using CommandRunner = std::function<int()>;
 
 CommandRunner add_analyze_command(CLI::App& app);
+CommandRunner add_index_command(CLI::App& app);
 
 }  // namespace vankien::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.footer("Run 'vankien COMMAND --help' for a command's options and examples.");
 
   const std::map<std::string, vankien::cli::CommandRunner> runners = {
+      {"index", vankien::cli::add_index_command(app)},
       {"analyze", vankien::cli::add_analyze_command(app)},
   };
 

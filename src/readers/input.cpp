@@ -21,6 +21,23 @@ void Input::problem(std::size_t offset, std::string message, bool warning) const
   on_problem(Problem{{name, line_of(offset), offset}, std::move(message), warning});
 }
 
+bool Input::apply_field(Document& document, std::string_view field, const std::string& value,
+                        std::size_t offset) const {
+  std::string message = set_field(document, field, value);
+  if (message.empty()) return true;
+  if (message.rfind("unknown field", 0) != 0) {
+    problem(offset, std::move(message));
+    return false;
+  }
+  const bool reported = std::find(reported_unknown_fields.begin(), reported_unknown_fields.end(),
+                                  message) != reported_unknown_fields.end();
+  if (!reported) {
+    reported_unknown_fields.push_back(message);
+    problem(offset, message + " (reported once per file)", true);
+  }
+  return true;
+}
+
 std::size_t first_invalid_utf8(std::string_view text) {
   analysis::Utf8Reader reader(text);
   for (analysis::CodePoint cp; reader.next(cp);) {

@@ -64,13 +64,9 @@ void read_jsonl(const Input& input) {
         failed = true;
         break;
       }
-      if (std::string message = set_field(document, key, *text); !message.empty()) {
-        const bool unknown = message.rfind("unknown field", 0) == 0;
-        input.problem(line_start, std::move(message), unknown);
-        if (!unknown) {
-          failed = true;
-          break;
-        }
+      if (!input.apply_field(document, key, *text, line_start)) {
+        failed = true;
+        break;
       }
     }
     if (!failed) input.on_document(std::move(document));

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vankien/reader.hpp"
 
@@ -19,6 +20,12 @@ struct Input {
   /// 1-based line of a byte offset in `content`.
   std::size_t line_of(std::size_t offset) const;
   void problem(std::size_t offset, std::string message, bool warning = false) const;
+  /// Sets a field (set_field); an unknown field is a warning, given once per
+  /// file; a bad value is an error. False when the document must be dropped.
+  bool apply_field(Document& document, std::string_view field, const std::string& value,
+                   std::size_t offset) const;
+
+  mutable std::vector<std::string> reported_unknown_fields;
 };
 
 void read_text(const Input& input, bool markdown);

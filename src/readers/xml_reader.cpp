@@ -11,18 +11,14 @@ void read_document(const Input& input, const pugi::xml_node& node) {
   Document document;
   document.source = {input.name, input.line_of(offset), offset};
   for (const pugi::xml_attribute& attribute : node.attributes()) {
-    if (std::string message = set_field(document, attribute.name(), attribute.value());
-        !message.empty()) {
-      input.problem(offset, std::move(message), true);
-    }
+    if (!input.apply_field(document, attribute.name(), attribute.value(), offset)) return;
   }
   for (const pugi::xml_node& child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string value = child.child_value();
-    if (std::string message = set_field(document, child.name(), value); !message.empty()) {
-      const bool unknown = message.rfind("unknown field", 0) == 0;
-      input.problem(static_cast<std::size_t>(child.offset_debug()), std::move(message), unknown);
-      if (!unknown) return;
+    if (!input.apply_field(document, child.name(), value,
+                           static_cast<std::size_t>(child.offset_debug()))) {
+      return;
     }
   }
   if (document.body.size() > input.options.max_document_bytes) {

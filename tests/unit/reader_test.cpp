@@ -130,6 +130,13 @@ TEST_CASE("bad input is reported with file and position; the rest goes in") {
   }
 }
 
+TEST_CASE("an unknown field is reported once per file") {
+  const Read result = read("{\"id\": \"1\", \"colour\": \"red\"}\n{\"id\": \"2\", \"colour\": \"blue\"}",
+                           "a.jsonl");
+  CHECK(result.documents.size() == 2);
+  CHECK(result.problems.size() == 1);
+}
+
 TEST_CASE("format detection and parse_format") {
   CHECK(read("<documents><document id=\"q\"><body>x</body></document></documents>", "noext").documents.at(0).id == "q");
   CHECK(read("{\"id\": \"j\", \"body\": \"x\"}", "noext").documents.at(0).id == "j");
