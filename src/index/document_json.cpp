@@ -28,7 +28,9 @@ std::string to_json(const Document& doc) {
       {"access", std::string(access_name(doc.access))},
       {"source", doc.source.to_string()},
   };
-  return json.dump();
+  // Fields are valid UTF-8 by the time they get here; replacing rather than
+  // throwing keeps one bad byte from stopping a whole run if that ever fails.
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Document from_json(std::string_view text) {

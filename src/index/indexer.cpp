@@ -143,7 +143,7 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
         case Outcome::updated: ++summary.updated; break;
         case Outcome::unchanged: ++summary.unchanged; break;
       }
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {  // one document's failure is not the run's
       on_problem(Problem{std::move(where), error.what()});
     }
   };

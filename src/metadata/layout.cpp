@@ -28,6 +28,16 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+// At most `limit` bytes, cut at a space so that no word (and no UTF-8
+// sequence) is split.
+std::string shortened(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  const std::size_t space = text.rfind(' ', limit);
+  std::size_t cut = space != std::string_view::npos && space > 0 ? space : limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 std::vector<Line> non_empty_lines(std::string_view body) {
   std::vector<Line> lines;
   std::size_t start = 0;
@@ -164,11 +174,11 @@ Layout read_layout(std::string_view body) {
 
   // Title: the first line; in a formal document, the type heading and its subject.
   const std::string_view first = trim(lines[next].text);
-  layout.title = std::string(first.substr(0, max_title_bytes));
+  layout.title = shortened(first, max_title_bytes);
   std::size_t after_title = next + 1;
   if (layout.formal && is_capitals(first) && first.size() < 40 && after_title < lines.size()) {
     layout.type_heading = std::string(first);
-    layout.title += " " + std::string(trim(lines[after_title].text).substr(0, max_title_bytes));
+    layout.title += " " + shortened(trim(lines[after_title].text), max_title_bytes);
     ++after_title;
   }
   layout.header_bytes = after_title < lines.size() ? lines[after_title].begin : body.size();

@@ -63,7 +63,7 @@ void read_documents(std::string_view content, const std::string& name, const Rea
     }
     on_document(std::move(document));
   };
-  const readers::Input input{content, name, options, with_id, on_problem, {}};
+  const readers::Input input{content, name, options, with_id, on_problem, {}, 0, 0};
   switch (format) {
     case Format::xml: readers::read_xml(input); break;
     case Format::jsonl: readers::read_jsonl(input); break;

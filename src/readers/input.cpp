@@ -13,8 +13,12 @@ std::string SourceLocation::to_string() const {
 namespace readers {
 
 std::size_t Input::line_of(std::size_t offset) const {
-  const std::string_view before = content.substr(0, std::min(offset, content.size()));
-  return 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  offset = std::min(offset, content.size());
+  if (offset < counted_to) counted_to = lines_before = 0;
+  const std::string_view next = content.substr(counted_to, offset - counted_to);
+  lines_before += static_cast<std::size_t>(std::count(next.begin(), next.end(), '\n'));
+  counted_to = offset;
+  return 1 + lines_before;
 }
 
 void Input::problem(std::size_t offset, std::string message, bool warning) const {

@@ -17,7 +17,8 @@ struct Input {
   const DocumentSink& on_document;
   const ProblemSink& on_problem;
 
-  /// 1-based line of a byte offset in `content`.
+  /// 1-based line of a byte offset in `content`. Counts on from the previous
+  /// call when offsets grow, so reading a file front to back stays linear.
   std::size_t line_of(std::size_t offset) const;
   void problem(std::size_t offset, std::string message, bool warning = false) const;
   /// Sets a field (set_field); an unknown field is a warning, given once per
@@ -26,6 +27,8 @@ struct Input {
                    std::size_t offset) const;
 
   mutable std::vector<std::string> reported_unknown_fields;
+  mutable std::size_t counted_to = 0;     // line_of() has counted lines up to here
+  mutable std::size_t lines_before = 0;   // newlines in [0, counted_to)
 };
 
 void read_text(const Input& input, bool markdown);

@@ -9,6 +9,7 @@
 #include "vankien/metadata.hpp"
 #include "vankien/reader.hpp"
 #include "vankien/schema.hpp"
+#include "vankien/text.hpp"
 
 using vankien::Access;
 using vankien::Document;
@@ -255,4 +256,13 @@ TEST_CASE("topics count diacritic and tone-style variants") {
   CHECK(styled.topics.front() == "Tuyên giáo");
   CHECK(decomposed.topics == styled.topics);
   CHECK(completed("TIÊU ĐỀ\n\nTrời hôm nay nắng.").topics.empty());
+}
+
+TEST_CASE("a very long first line makes a title cut between words") {
+  std::string line;
+  while (line.size() < 2000) line += "Đảng bộ huyện lãnh đạo ";
+  const Document d = completed(line + "\n\nnội dung");
+  CHECK(d.title.size() < 420);
+  CHECK(d.title.ends_with("…"));
+  CHECK(vankien::normalize(d.title).find("\xEF\xBF\xBD") == std::string::npos);  // no U+FFFD
 }

@@ -1,0 +1,133 @@
+#pragma once
+// Searching one or several vankien databases.
+//
+//   vankien::Searcher searcher({"archive.db"});
+//   vankien::SearchRequest request;
+//   request.query = "phuong thuc lanh dao";
+//   request.district = "Bạch Thông";
+//   request.facets = {"term", "topic"};
+//   vankien::Results results = searcher.search(request);
+//
+// The query language (docs/QUERY.md): words, "phrases", AND OR NOT, -word,
+// (parentheses), fields in Vietnamese or English with or without diacritics
+// (huyện: district: tỉnh: province: nhiệm_kỳ: term: chủ_đề: topic: loại: type:
+// số: number: năm: year: ngày: date: cơ_quan: issuer:), date ranges
+// 2019-01-01..2019-06-30, and document codes typed bare (60-NQ/TW, so 60 nq tw).
+//
+// Ranking is BM25 over folded syllables plus boosts, each documented where it
+// is built (src/query/query_builder.cpp): syllables typed with diacritics rank
+// exact matches first; adjacent syllables rank above scattered ones; title and
+// lead words weigh more than body words; a document's own number ranks it first.
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vankien/document.hpp"
+#include "vankien/error.hpp"
+
+namespace vankien {
+
+/// A query that cannot be run: an invalid date or range, too long, too many terms.
+class QueryError : public Error {
+ public:
+  using Error::Error;
+};
+
+enum class Sort { relevance, date_ascending, date_descending };
+
+struct SearchRequest {
+  std::string query;  ///< empty: every document the filters allow
+  // Structured filters; empty means no filter. Values are matched the way the
+  // query language's fields are ("Bạch Thông", "bach thong", "bach_thong").
+  std::string district, province, term, topic, type, issuer, number, year;
+  std::string date_from, date_to;  ///< inclusive; ISO or Vietnamese forms
+  Access clearance = Access::public_;
+  Sort sort = Sort::relevance;
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  /// Facets to count: any of "district", "province", "term", "topic", "type", "year".
+  std::vector<std::string> facets;
+  std::size_t snippet_bytes = 240;
+};
+
+/// A byte range [begin, end) of a document's body.
+struct Highlight {
+  std::size_t begin = 0, end = 0;
+};
+
+struct Snippet {
+  std::size_t begin = 0, end = 0;     ///< the excerpt's byte range in the body
+  std::vector<Highlight> highlights;  ///< matches, in the body's bytes
+  std::string text;                   ///< the excerpt as plain text
+  std::string html;                   ///< HTML-escaped, matches in <mark>...</mark>
+};
+
+struct Hit {
+  std::size_t rank = 0;  ///< 1-based, across pages
+  double score = 0;
+  Document document;     ///< every stored field
+  Snippet snippet;
+};
+
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;
+};
+
+struct Results {
+  std::size_t total = 0;        ///< estimate of all matches
+  std::size_t total_lower = 0;  ///< bounds of that estimate
+  std::size_t total_upper = 0;
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetCount>> facets;  ///< by facet name, largest first
+  std::string suggestion;  ///< the query with its diacritics restored, when it had none
+  bool relaxed = false;    ///< no document had every word; these have most of them
+  std::vector<std::string> warnings;  ///< parts of the query read differently than typed
+};
+
+struct SearchOptions {
+  std::filesystem::path data_dir;        ///< empty: default_data_dir()
+  std::size_t max_query_bytes = 4096;    ///< longer queries are a QueryError
+  std::size_t max_query_terms = 64;      ///< more words than this is a QueryError
+  std::size_t max_expansions = 16;       ///< synonyms and codes tried per word
+};
+
+struct DatabaseStats {
+  std::size_t documents = 0;
+  std::size_t terms = 0;
+  std::uintmax_t bytes_on_disk = 0;
+  std::map<std::string, std::vector<FacetCount>> counts;  ///< district, term, topic, type
+};
+
+class Searcher {
+ public:
+  /// Opens the databases read-only, searched as one. Throws DatabaseNotFoundError.
+  explicit Searcher(const std::vector<std::filesystem::path>& databases,
+                    SearchOptions options = {});
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  /// Runs a search. Throws QueryError for a query that cannot be run.
+  Results search(const SearchRequest& request) const;
+
+  /// The document with this id, if it exists and `clearance` allows it.
+  std::optional<Document> get(const std::string& id, Access clearance = Access::public_) const;
+
+  /// Counts over the whole database (documents above `clearance` not counted).
+  DatabaseStats stats(Access clearance = Access::public_) const;
+
+  /// Sees changes committed since opening.
+  void reopen();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vankien

@@ -1,0 +1,248 @@
+#include <xapian.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "index/database.hpp"
+#include "index/document_builder.hpp"
+#include "index/document_json.hpp"
+#include "query/facets.hpp"
+#include "query/query_builder.hpp"
+#include "query/query_parser.hpp"
+#include "query/snippet.hpp"
+#include "query/vocabulary.hpp"
+#include "vankien/analyzer.hpp"
+#include "vankien/metadata.hpp"
+#include "vankien/schema.hpp"
+#include "vankien/search.hpp"
+#include "vankien/text.hpp"
+
+namespace vankien {
+
+namespace {
+
+// A Xapian::Database is not safe to share between threads, so each search
+// borrows one from a pool; threads search in parallel, each on its own handle.
+class DatabasePool {
+ public:
+  explicit DatabasePool(std::vector<std::filesystem::path> paths) : paths_(std::move(paths)) {
+    if (paths_.empty()) throw Error("no database to search");
+    release(open());  // fail now, not at the first search
+  }
+
+  std::unique_ptr<Xapian::Database> acquire() {
+    {
+      const std::lock_guard lock(mutex_);
+      if (!free_.empty()) {
+        auto db = std::move(free_.back());
+        free_.pop_back();
+        return db;
+      }
+    }
+    return open();
+  }
+
+  void release(std::unique_ptr<Xapian::Database> db) {
+    const std::lock_guard lock(mutex_);
+    free_.push_back(std::move(db));
+  }
+
+  void reopen_all() {
+    const std::lock_guard lock(mutex_);
+    for (auto& db : free_) db->reopen();
+  }
+
+ private:
+  std::unique_ptr<Xapian::Database> open() const {
+    auto db = std::make_unique<Xapian::Database>();
+    for (const auto& path : paths_) db->add_database(index::open_readable(path));
+    return db;
+  }
+
+  std::vector<std::filesystem::path> paths_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Xapian::Database>> free_;
+};
+
+// Returns the borrowed handle to the pool whatever happens.
+class Borrowed {
+ public:
+  explicit Borrowed(DatabasePool& pool) : pool_(pool), db_(pool.acquire()) {}
+  ~Borrowed() { pool_.release(std::move(db_)); }
+  Xapian::Database& operator*() { return *db_; }
+
+ private:
+  DatabasePool& pool_;
+  std::unique_ptr<Xapian::Database> db_;
+};
+
+// Runs `work` on `db`; a database changed under a reader is reopened and the
+// work tried again, as Xapian advises.
+template <typename Work>
+auto with_retry(Xapian::Database& db, Work work) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return work();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw;
+      db.reopen();
+    }
+  }
+}
+
+// The syllables of `query` with the diacritics the database usually gives
+// them; empty when the query has any diacritics or nothing changes.
+std::string restore_accents(const std::string& query, const Xapian::Database& db,
+                            const query::Vocabulary& vocabulary,
+                            std::unordered_map<std::string, std::string>& hints) {
+  if (has_diacritics(query)) return {};
+  std::string restored;
+  std::size_t copied = 0;
+  bool changed = false;
+  Analyzer().analyze(query, [&](const Token& token) {
+    if (token.kind != TokenKind::word) return;
+    const std::string accented = vocabulary.likely_accented(db, token.folded);
+    if (accented.empty()) return;
+    hints.emplace(token.folded, accented);
+    restored.append(query, copied, token.begin - copied);
+    restored += accented;
+    copied = token.end;
+    changed = true;
+  });
+  if (!changed) return {};
+  restored.append(query, copied);
+  return restored;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  Impl(const std::vector<std::filesystem::path>& paths, SearchOptions options_in)
+      : options(std::move(options_in)),
+        pool(paths),
+        vocabulary(options.data_dir.empty() ? default_data_dir() : options.data_dir) {}
+
+  Results run(Xapian::Database& db, const SearchRequest& request, bool relaxed) const;
+
+  SearchOptions options;
+  mutable DatabasePool pool;
+  query::Vocabulary vocabulary;
+};
+
+Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearchOptions options)
+    : impl_(std::make_unique<Impl>(databases, std::move(options))) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+void Searcher::reopen() {
+  impl_->pool.reopen_all();
+  impl_->vocabulary.forget_accents();
+}
+
+Results Searcher::search(const SearchRequest& request) const {
+  if (request.query.size() > impl_->options.max_query_bytes) {
+    throw QueryError("query of " + std::to_string(request.query.size()) +
+                     " bytes is longer than the limit of " +
+                     std::to_string(impl_->options.max_query_bytes));
+  }
+  Borrowed db(impl_->pool);
+  return with_retry(*db, [&] {
+    Results results = impl_->run(*db, request, false);
+    if (results.hits.empty() && results.relaxed) {  // run() marks a query that may relax
+      results = impl_->run(*db, request, true);
+      results.relaxed = !results.hits.empty();
+    } else {
+      results.relaxed = false;
+    }
+    return results;
+  });
+}
+
+Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
+                            bool relaxed) const {
+  Results results;
+  query::ParsedQuery parsed = query::parse_query(request.query);
+  results.warnings = std::move(parsed.warnings);
+
+  query::BuildContext context{db, vocabulary, options, {}, relaxed};
+  results.suggestion = restore_accents(request.query, db, vocabulary, context.accent_hints);
+  const query::BuiltQuery built = query::build_query(parsed.root, context);
+
+  // Filters of the request, and the caller's clearance, always.
+  std::vector<Xapian::Query> filters = {query::clearance_filter(request.clearance)};
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"district", &request.district}, {"province", &request.province}, {"term", &request.term},
+      {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
+      {"number", &request.number},     {"year", &request.year}};
+  for (const auto& [field, value] : fields) {
+    if (!value->empty()) filters.push_back(query::field_filter(field, *value, context));
+  }
+  if (!request.date_from.empty() || !request.date_to.empty()) {
+    filters.push_back(query::field_filter("date", request.date_from + ".." + request.date_to, context));
+  }
+  const Xapian::Query query(Xapian::Query::OP_FILTER, built.query,
+                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  switch (request.sort) {
+    case Sort::relevance: break;
+    case Sort::date_ascending: enquire.set_sort_by_value_then_relevance(schema::date_slot, false); break;
+    case Sort::date_descending: enquire.set_sort_by_value_then_relevance(schema::date_slot, true); break;
+  }
+  query::FacetCounter facets(request.facets);
+  facets.attach(enquire);
+  // Facet counts must see every match, not just the first page.
+  const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db.get_doccount();
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit),
+                                             check_at_least);
+
+  results.total = mset.get_matches_estimated();
+  results.total_lower = mset.get_matches_lower_bound();
+  results.total_upper = mset.get_matches_upper_bound();
+  results.facets = facets.counts();
+  results.relaxed = built.can_relax && !relaxed;  // tells search() a retry may help
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = request.offset + it.get_rank() + 1;
+    hit.score = it.get_weight();
+    hit.document = index::from_json(it.get_document().get_data());
+    hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes);
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+std::optional<Document> Searcher::get(const std::string& id, Access clearance) const {
+  Borrowed db(impl_->pool);
+  return with_retry(*db, [&]() -> std::optional<Document> {
+    const std::string term = index::id_term(id);
+    for (auto it = (*db).postlist_begin(term); it != (*db).postlist_end(term); ++it) {
+      Document document = index::from_json((*db).get_document(*it).get_data());
+      if (document.access <= clearance) return document;
+    }
+    return std::nullopt;
+  });
+}
+
+DatabaseStats Searcher::stats(Access clearance) const {
+  SearchRequest request;
+  request.clearance = clearance;
+  request.limit = 0;
+  request.facets = {"district", "term", "topic", "type"};
+  const Results all = search(request);
+  DatabaseStats stats;
+  stats.documents = all.total;
+  stats.counts = all.facets;
+  Borrowed db(impl_->pool);
+  stats.terms = with_retry(*db, [&] {
+    std::size_t terms = 0;
+    for (auto it = (*db).allterms_begin(); it != (*db).allterms_end(); ++it) ++terms;
+    return terms;
+  });
+  return stats;
+}
+
+}  // namespace vankien

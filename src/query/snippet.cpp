@@ -1,0 +1,131 @@
+#include "query/snippet.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "vankien/analyzer.hpp"
+
+namespace vankien::query {
+
+namespace {
+
+// Matches are looked for in this much of the body: enough for any real
+// document's best passage, bounded for a pathological one.
+constexpr std::size_t max_scanned_bytes = 256 * 1024;
+constexpr std::size_t max_matches = 512;
+// Context kept before the first match of the chosen passage.
+constexpr std::size_t lead_in_bytes = 40;
+
+struct Match {
+  std::size_t begin, end;
+  const std::string* term;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Moves `offset` back to just after a space (or to `floor`), so the excerpt
+// starts on a word; spaces are ASCII, so UTF-8 is never split.
+std::size_t word_start_before(std::string_view text, std::size_t offset, std::size_t floor) {
+  while (offset > floor && !is_space(text[offset - 1])) --offset;
+  return offset;
+}
+
+std::size_t word_end_before(std::string_view text, std::size_t offset, std::size_t floor) {
+  if (offset >= text.size()) return text.size();
+  while (offset > floor && !is_space(text[offset])) --offset;
+  return offset;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
+                     std::size_t length) {
+  std::vector<Match> matches;
+  const std::string_view scanned = body.substr(0, std::min(body.size(), max_scanned_bytes));
+  if (!terms.empty()) {
+    Analyzer().analyze(scanned, [&](const Token& token) {
+      if (matches.size() >= max_matches) return;
+      const auto found = terms.find(token.folded);
+      if (found == terms.end()) return;
+      // A code and its first part share a start: keep the longer.
+      if (!matches.empty() && matches.back().begin == token.begin) {
+        if (token.end > matches.back().end) matches.back() = {token.begin, token.end, &*found};
+        return;
+      }
+      if (!matches.empty() && token.begin < matches.back().end) return;  // part of a code
+      matches.push_back({token.begin, token.end, &*found});
+    });
+  }
+
+  // The window of `length` bytes holding the most distinct terms, then the most matches.
+  std::size_t best_first = 0, best_last = 0;
+  std::size_t best_distinct = 0, best_count = 0;
+  for (std::size_t first = 0, last = 0; first < matches.size(); ++first) {
+    last = std::max(last, first);
+    while (last + 1 < matches.size() && matches[last + 1].end - matches[first].begin <= length) {
+      ++last;
+    }
+    std::set<const std::string*> distinct;
+    for (std::size_t k = first; k <= last; ++k) distinct.insert(matches[k].term);
+    const std::size_t count = last - first + 1;
+    if (distinct.size() > best_distinct || (distinct.size() == best_distinct && count > best_count)) {
+      best_distinct = distinct.size();
+      best_count = count;
+      best_first = first;
+      best_last = last;
+    }
+  }
+
+  Snippet snippet;
+  std::size_t start = 0;
+  if (!matches.empty()) {
+    const std::size_t anchor = matches[best_first].begin;
+    start = word_start_before(body, anchor > lead_in_bytes ? anchor - lead_in_bytes : 0, 0);
+    if (start > anchor) start = anchor;
+  }
+  while (start < body.size() && is_space(body[start])) ++start;
+  std::size_t end = std::min(body.size(), start + length);
+  end = std::max(word_end_before(body, end, start), matches.empty() ? start : matches[best_last].end);
+  if (end <= start) {  // one word longer than the snippet: cut it on a code point
+    end = std::min(body.size(), start + length);
+    while (end > start && end < body.size() &&
+           (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+  }
+  while (end > start && is_space(body[end - 1])) --end;
+
+  snippet.begin = start;
+  snippet.end = end;
+  snippet.text = std::string(body.substr(start, end - start));
+  std::size_t cursor = start;
+  if (start > 0) snippet.html += "…";
+  for (const Match& match : matches) {
+    if (match.begin < start || match.end > end) continue;
+    snippet.highlights.push_back({match.begin, match.end});
+    snippet.html += html_escape(body.substr(cursor, match.begin - cursor));
+    snippet.html += "<mark>" + html_escape(body.substr(match.begin, match.end - match.begin)) + "</mark>";
+    cursor = match.end;
+  }
+  snippet.html += html_escape(body.substr(cursor, end - cursor));
+  if (end < body.size()) snippet.html += "…";
+  return snippet;
+}
+
+}  // namespace vankien::query

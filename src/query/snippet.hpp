@@ -1,0 +1,21 @@
+#pragma once
+// Snippets: the part of a document's body where the query's words gather,
+// with every match marked. Matches are found on folded words, so "lanh dao"
+// marks "lãnh đạo", and are given as byte ranges of the stored body, which
+// always fall on word boundaries (never inside a UTF-8 sequence or before a mark).
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "vankien/search.hpp"
+
+namespace vankien::query {
+
+Snippet make_snippet(std::string_view body, const std::set<std::string>& folded_terms,
+                     std::size_t length);
+
+/// Text with &, <, >, " and ' escaped for HTML.
+std::string html_escape(std::string_view text);
+
+}  // namespace vankien::query
