@@ -13,7 +13,8 @@
 // Title and lead words are indexed again with a higher within-document
 // frequency (title_wdf, lead_wdf), which is how BM25 ranks them above the body.
 // Boolean filter terms (no positions, wdf 0) carry the metadata, values keyed
-// by facet_key().
+// by facet_key(); the number term alone has wdf 1, to rank a document first for
+// its own number.
 //
 // Values hold what is sorted or counted; the document data holds the stored
 // fields as JSON (document_data.hpp).

@@ -87,7 +87,12 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   if (!doc.type.empty()) xapian.add_value(schema::type_slot, doc.type);
   add_keyed(xapian, schema::issuer, doc.issuer);
   if (!doc.issuer.empty()) xapian.add_value(schema::issuer_slot, doc.issuer);
-  add_boolean(xapian, schema::number, fold(doc.number));
+  // The number term carries weight (wdf 1), so a query for a code can rank
+  // the document itself above the ones citing it (query_builder.cpp).
+  if (const std::string number = std::string(schema::number) + fold(doc.number);
+      !doc.number.empty() && number.size() <= max_term_bytes) {
+    xapian.add_term(number, 1);
+  }
   add_keyed(xapian, schema::author, doc.author);
   add_boolean(xapian, schema::access, std::string(access_name(doc.access)));
   if (doc.date.size() == 10) {

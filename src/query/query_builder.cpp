@@ -97,7 +97,9 @@ class Builder {
     std::vector<Xapian::Query> positives, filters, negatives;
     for (const Node& child : node.children) {
       const bool negated = child.kind == Node::Kind::negated;
+      negating_ = negated;
       const Part part = build(child);
+      negating_ = false;
       if (part.empty) continue;
       if (negated) {
         negatives.push_back(part.query);
@@ -157,6 +159,11 @@ class Builder {
   }
 
   Xapian::Query word_query(const Token& token) {
+    // "-bàn" excludes bàn, not bán and bạn: a word typed with marks is excluded exactly.
+    if (negating_) {
+      const std::string exact_term = std::string(schema::exact) + token.text;
+      return has_diacritics(token.text) ? Xapian::Query(exact_term) : Xapian::Query(token.folded);
+    }
     highlight_.insert(token.folded);
     Xapian::Query query(token.folded);
     std::string exact = has_diacritics(token.text) ? token.text : std::string();
@@ -340,6 +347,7 @@ class Builder {
   std::size_t term_count_ = 0;
   bool has_words_ = false;
   bool can_relax_ = false;
+  bool negating_ = false;  // building the operand of NOT or '-'
 };
 
 // "Số 12-NQ/HU", "so: 12-NQ/HU" -> "12-NQ/HU".

@@ -76,6 +76,10 @@ class Lexer {
       ++pos_;
     }
     std::string text = query_.substr(start, pos_ - start);
+    // A bare date range: 2019-01-01..2019-06-30.
+    if (text.find("..") != std::string::npos && text.find_first_of("0123456789") != std::string::npos) {
+      return {Lexeme::Kind::field, text, "date"};
+    }
     if (text == "AND" || text == "VÀ") return {Lexeme::Kind::op_and, text, ""};
     if (text == "OR" || text == "HOẶC") return {Lexeme::Kind::op_or, text, ""};
     if (text == "NOT" || text == "KHÔNG") return {Lexeme::Kind::op_not, text, ""};

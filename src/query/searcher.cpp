@@ -6,6 +6,7 @@
 #include "index/database.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_json.hpp"
+#include "query/accents.hpp"
 #include "query/facets.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_parser.hpp"
@@ -90,30 +91,6 @@ auto with_retry(Xapian::Database& db, Work work) {
   }
 }
 
-// The syllables of `query` with the diacritics the database usually gives
-// them; empty when the query has any diacritics or nothing changes.
-std::string restore_accents(const std::string& query, const Xapian::Database& db,
-                            const query::Vocabulary& vocabulary,
-                            std::unordered_map<std::string, std::string>& hints) {
-  if (has_diacritics(query)) return {};
-  std::string restored;
-  std::size_t copied = 0;
-  bool changed = false;
-  Analyzer().analyze(query, [&](const Token& token) {
-    if (token.kind != TokenKind::word) return;
-    const std::string accented = vocabulary.likely_accented(db, token.folded);
-    if (accented.empty()) return;
-    hints.emplace(token.folded, accented);
-    restored.append(query, copied, token.begin - copied);
-    restored += accented;
-    copied = token.end;
-    changed = true;
-  });
-  if (!changed) return {};
-  restored.append(query, copied);
-  return restored;
-}
-
 }  // namespace
 
 struct Searcher::Impl {
@@ -165,12 +142,14 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   query::ParsedQuery parsed = query::parse_query(request.query);
   results.warnings = std::move(parsed.warnings);
 
-  query::BuildContext context{db, vocabulary, options, {}, relaxed};
-  results.suggestion = restore_accents(request.query, db, vocabulary, context.accent_hints);
+  const Xapian::Query visible = query::clearance_filter(request.clearance);
+  query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, visible);
+  results.suggestion = std::move(accented.text);
+  query::BuildContext context{db, vocabulary, options, std::move(accented.forms), relaxed};
   const query::BuiltQuery built = query::build_query(parsed.root, context);
 
   // Filters of the request, and the caller's clearance, always.
-  std::vector<Xapian::Query> filters = {query::clearance_filter(request.clearance)};
+  std::vector<Xapian::Query> filters = {visible};
   const std::pair<const char*, const std::string*> fields[] = {
       {"district", &request.district}, {"province", &request.province}, {"term", &request.term},
       {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
@@ -193,8 +172,13 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   }
   query::FacetCounter facets(request.facets);
   facets.attach(enquire);
-  // Facet counts must see every match, not just the first page.
-  const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db.get_doccount();
+  // Facet counts must see every match, not just the first page; otherwise a
+  // margin past the page makes small totals exact rather than estimated.
+  constexpr Xapian::doccount exact_total_margin = 100;
+  const Xapian::doccount check_at_least =
+      request.facets.empty()
+          ? static_cast<Xapian::doccount>(request.offset + request.limit) + exact_total_margin
+          : db.get_doccount();
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit),
                                              check_at_least);
@@ -206,7 +190,7 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   results.relaxed = built.can_relax && !relaxed;  // tells search() a retry may help
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
-    hit.rank = request.offset + it.get_rank() + 1;
+    hit.rank = it.get_rank() + 1;  // get_rank() counts from the first match, not the page
     hit.score = it.get_weight();
     hit.document = index::from_json(it.get_document().get_data());
     hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes);

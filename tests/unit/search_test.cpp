@@ -1,0 +1,403 @@
+// Searching: the ten behaviours of VIETNAMESE.md, filters, facets, sorting,
+// snippets, access control and bad queries, on documents written here.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "support.hpp"
+#include "vankien/indexer.hpp"
+#include "vankien/search.hpp"
+#include "vankien/text.hpp"
+
+using vankien::Access;
+using vankien::Document;
+using vankien::Results;
+using vankien::SearchRequest;
+using vankien::Searcher;
+
+namespace {
+
+Document doc(std::string id, std::string title, std::string body) {
+  Document d;
+  d.id = std::move(id);
+  d.title = std::move(title);
+  d.body = std::move(body);
+  return d;
+}
+
+// The corpus: each document exists for one or two behaviours, named in its id.
+std::vector<Document> corpus() {
+  std::vector<Document> docs;
+  docs.push_back(doc("ban-sell", "Chợ phiên", "Người dân mang nông sản ra chợ bán hàng mỗi sáng."));
+  docs.push_back(doc("ban-table", "Đồ gỗ", "Xưởng mộc đóng bàn ghế cho trường học."));
+  docs.push_back(doc("ban-friend", "Tình bạn", "Những người bạn cùng thôn giúp nhau làm nhà."));
+  docs.push_back(doc("adjacent", "Tin huyện", "Huyện ủy tiếp tục đổi mới phương thức lãnh đạo đối với chính quyền."));
+  docs.push_back(doc("scattered", "Tin xã",
+                     "Phương án mới được bàn bạc. Chính thức triển khai từ tháng sau. Lãnh đạo xã "
+                     "đồng ý. Công tác đạo đức được quan tâm."));
+  docs.push_back(doc("dang-party", "Đảng bộ", "Đảng bộ xã tổ chức đại hội điểm."));
+  docs.push_back(doc("dang-doing", "Công trình", "Công trình đang được thi công đúng tiến độ."));
+  docs.push_back(doc("tone-styles", "Hoà giải", "Tổ hoà giải ở cơ sở giúp dân khoẻ mạnh và thuỷ lợi."));
+  docs.push_back(doc("nfd", "Lý luận", vankien::test::to_nfd("Bồi dưỡng lý luận chính trị cho đảng viên.")));
+  Document resolution = doc("nq-12", "Nghị quyết về phương thức lãnh đạo",
+                            "Số 12-NQ/HU ngày 15/3/2019 của Ban Thường vụ Huyện ủy Bạch Thông.");
+  resolution.number = "12-NQ/HU";
+  resolution.type = "nghi_quyet";
+  resolution.date = "2019-03-15";
+  resolution.district = "Bạch Thông";
+  resolution.province = "Bắc Kạn";
+  resolution.issuer = "Huyện ủy Bạch Thông";
+  docs.push_back(resolution);
+  docs.push_back(doc("cites-nq-12", "Thực hiện nghị quyết",
+                     "Các xã triển khai Nghị quyết 12-NQ/HU của Huyện ủy, BTV chỉ đạo sát sao."));
+  Document decision = doc("qd-5", "Quyết định", "Quyết định 5-QĐ/TU về công tác cán bộ.");
+  decision.number = "5-QĐ/TU";
+  decision.date = "2021-07-01";
+  decision.province = "Cao Bằng";
+  docs.push_back(decision);
+  Document secret = doc("secret", "Mật: phương án phòng thủ", "Phương án phòng thủ khu vực biên giới, BTV.");
+  secret.access = Access::secret;
+  secret.district = "Bạch Thông";
+  secret.province = "Bắc Kạn";
+  secret.date = "2019-05-01";
+  docs.push_back(secret);
+  Document old = doc("old", "Báo cáo năm 2016", "Báo cáo tổng kết công tác xây dựng Đảng năm 2016.");
+  old.date = "2016-12-20";
+  old.district = "Chợ Mới";
+  old.province = "Bắc Kạn";
+  docs.push_back(old);
+  return docs;
+}
+
+const Searcher& searcher() {
+  static vankien::test::TempDir dir;
+  static const Searcher instance = [] {
+    vankien::IndexerOptions options;
+    options.data_dir = vankien::test::data_dir();
+    {
+      vankien::Indexer indexer(dir / "db", options);
+      for (Document& d : corpus()) indexer.add(std::move(d));
+      indexer.commit();
+    }
+    vankien::SearchOptions search_options;
+    search_options.data_dir = vankien::test::data_dir();
+    return Searcher({dir / "db"}, search_options);
+  }();
+  return instance;
+}
+
+Results search(SearchRequest request) { return searcher().search(request); }
+
+Results search(const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  request.limit = 50;
+  return search(request);
+}
+
+std::vector<std::string> ids(const Results& results) {
+  std::vector<std::string> out;
+  for (const auto& hit : results.hits) out.push_back(hit.document.id);
+  return out;
+}
+
+std::vector<std::string> sorted_ids(const Results& results) {
+  auto out = ids(results);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("1. a query without diacritics finds every document the accented query finds") {
+  for (const std::string query : {"bán", "phương thức lãnh đạo", "Đảng bộ", "lý luận", "hòa giải",
+                                  "nghị quyết", "Ban Thường vụ"}) {
+    CAPTURE(query);
+    const auto accented = ids(search(query));
+    const auto folded = ids(search(vankien::fold(query)));
+    REQUIRE(!accented.empty());
+    for (const std::string& id : accented) CHECK(contains(folded, id));
+  }
+}
+
+TEST_CASE("2. syllables typed with diacritics are respected") {
+  const auto sell = ids(search("bán"));
+  REQUIRE(!sell.empty());
+  CHECK(sell.front() == "ban-sell");
+  CHECK(contains(sell, "ban-table"));  // folded recall: bàn and bạn are still found
+  CHECK(contains(sell, "ban-friend"));
+  CHECK(ids(search("bàn")).front() == "ban-table");
+  CHECK(ids(search("bạn")).front() == "ban-friend");
+  // Mixed: lãnh exact, dao folded; the same documents as the accented query.
+  CHECK(sorted_ids(search("lãnh dao")) == sorted_ids(search("lãnh đạo")));
+}
+
+TEST_CASE("3. Unicode forms, tone styles, Ð and case index and query alike") {
+  const auto expected = ids(search("hòa giải"));
+  REQUIRE(!expected.empty());
+  const std::vector<std::string> spellings = {"hoà giải", "HOÀ GIẢI", vankien::test::to_nfd("hoà giải"),
+                                             vankien::test::to_mixed("hòa giải")};
+  for (const std::string& query : spellings) {
+    CAPTURE(query);
+    CHECK(ids(search(query)) == expected);
+  }
+  CHECK(ids(search("khỏe")) == ids(search("khoẻ")));
+  CHECK(ids(search("thủy lợi")) == ids(search("thuỷ lợi")));
+  CHECK(ids(search("\xC3\x90\xE1\xBA\xA3ng bộ")) == ids(search("Đảng bộ")));  // Ð for Đ
+  CHECK(contains(ids(search("lý luận")), "nfd"));  // NFD document
+}
+
+TEST_CASE("4. d matches đ when folded; đ typed is respected") {
+  const auto folded = ids(search("dang"));
+  CHECK(contains(folded, "dang-party"));
+  CHECK(contains(folded, "dang-doing"));
+  CHECK(ids(search("đang")).front() == "dang-doing");
+  CHECK(ids(search("Đảng")).front() == "dang-party");
+}
+
+TEST_CASE("5. phrases work with and without diacritics") {
+  CHECK(sorted_ids(search("\"phuong thuc lanh dao\"")) == std::vector<std::string>{"adjacent", "nq-12"});
+  CHECK(sorted_ids(search("\"phương thức lãnh đạo\"")) == std::vector<std::string>{"adjacent", "nq-12"});
+  CHECK(ids(search("\"lanh dao phuong thuc\"")).empty());
+}
+
+TEST_CASE("6. adjacent syllables rank above scattered ones") {
+  const auto hits = ids(search("phương thức lãnh đạo"));
+  REQUIRE(contains(hits, "scattered"));
+  const auto position = [&](const std::string& id) {
+    return std::find(hits.begin(), hits.end(), id) - hits.begin();
+  };
+  CHECK(position("adjacent") < position("scattered"));
+}
+
+TEST_CASE("7. highlights cover folded matches and map to bytes of the original text") {
+  for (const std::string query : {"lanh dao", "lãnh đạo", "LÃNH ĐẠO"}) {
+    CAPTURE(query);
+    const Results results = search(query);
+    const auto hit = std::find_if(results.hits.begin(), results.hits.end(),
+                                  [](const auto& h) { return h.document.id == "adjacent"; });
+    REQUIRE(hit != results.hits.end());
+    const std::string& body = hit->document.body;
+    REQUIRE(hit->snippet.highlights.size() == 2);
+    std::vector<std::string> marked;
+    for (const auto& h : hit->snippet.highlights) marked.push_back(body.substr(h.begin, h.end - h.begin));
+    CHECK(marked == std::vector<std::string>{"lãnh", "đạo"});
+    CHECK(hit->snippet.html.find("<mark>lãnh</mark> <mark>đạo</mark>") != std::string::npos);
+  }
+  // In an NFD body the range includes the combining marks.
+  const Results nfd = search("ly luan");
+  const auto hit = std::find_if(nfd.hits.begin(), nfd.hits.end(),
+                                [](const auto& h) { return h.document.id == "nfd"; });
+  REQUIRE(hit != nfd.hits.end());
+  REQUIRE(!hit->snippet.highlights.empty());
+  const auto& first = hit->snippet.highlights.front();
+  CHECK(hit->document.body.substr(first.begin, first.end - first.begin) == vankien::test::to_nfd("lý"));
+}
+
+TEST_CASE("7b. snippets are HTML-escaped") {
+  vankien::test::TempDir dir;
+  vankien::IndexerOptions options;
+  options.data_dir = vankien::test::data_dir();
+  {
+    vankien::Indexer indexer(dir / "db", options);
+    indexer.add(doc("html", "x", "Điều <b>lãnh đạo</b> & \"quản lý\""));
+  }
+  vankien::SearchOptions search_options;
+  search_options.data_dir = vankien::test::data_dir();
+  Searcher local({dir / "db"}, search_options);
+  SearchRequest request;
+  request.query = "lanh dao";
+  const Results results = local.search(request);
+  REQUIRE(results.hits.size() == 1);
+  CHECK(results.hits[0].snippet.html ==
+        "Điều &lt;b&gt;<mark>lãnh</mark> <mark>đạo</mark>&lt;/b&gt; &amp; &quot;quản lý&quot;");
+}
+
+TEST_CASE("8. document codes find their document first") {
+  for (const std::string query : {"12-NQ/HU", "Số 12-NQ/HU", "12-nq/hu", "so 12 nq hu", "số:12-NQ/HU"}) {
+    CAPTURE(query);
+    const auto hits = ids(search(query));
+    REQUIRE(!hits.empty());
+    CHECK(hits.front() == "nq-12");
+  }
+  CHECK(contains(ids(search("12-NQ/HU")), "cites-nq-12"));
+  CHECK(ids(search("5-QD/TU")).front() == "qd-5");  // QD matches QĐ
+}
+
+TEST_CASE("9. abbreviations find their expansions and back") {
+  CHECK(contains(ids(search("BTV")), "nq-12"));           // BTV -> Ban Thường vụ
+  CHECK(contains(ids(search("Ban Thường vụ")), "cites-nq-12"));  // Ban Thường vụ -> BTV
+}
+
+TEST_CASE("10. spelling variants lí/lý find each other") {
+  CHECK(contains(ids(search("lí luận")), "nfd"));
+  CHECK(contains(ids(search("li luan")), "nfd"));
+}
+
+TEST_CASE("filters, in the request and in the query language") {
+  struct Case {
+    std::string behaviour;
+    SearchRequest request;
+    std::vector<std::string> expected;  // sorted
+  };
+  auto request = [](std::string query) {
+    SearchRequest r;
+    r.query = std::move(query);
+    r.limit = 50;
+    return r;
+  };
+  auto with = [&](std::string query, auto set) {
+    SearchRequest r = request(std::move(query));
+    set(r);
+    return r;
+  };
+  const std::vector<Case> cases = {
+      {"district", with("", [](auto& r) { r.district = "Bạch Thông"; }), {"nq-12"}},
+      {"district typed without marks", with("", [](auto& r) { r.district = "bach thong"; }), {"nq-12"}},
+      {"district with province", with("", [](auto& r) { r.district = "Chợ Mới, Bắc Kạn"; }), {"old"}},
+      {"province", with("", [](auto& r) { r.province = "Bắc Kạn"; }), {"nq-12", "old"}},
+      {"successor province", with("", [](auto& r) { r.province = "Thái Nguyên"; }), {"nq-12", "old"}},
+      {"term", with("", [](auto& r) { r.term = "2015-2020"; }), {"nq-12", "old"}},
+      {"type", with("", [](auto& r) { r.type = "nghị quyết"; }), {"nq-12"}},
+      {"issuer prefix", with("", [](auto& r) { r.issuer = "huyện ủy"; }), {"nq-12"}},
+      {"number", with("", [](auto& r) { r.number = "12-nq/hu"; }), {"nq-12"}},
+      {"year", with("", [](auto& r) { r.year = "2021"; }), {"qd-5"}},
+      {"date range", with("", [](auto& r) { r.date_from = "2019-01-01"; r.date_to = "31/12/2019"; }), {"nq-12"}},
+      {"open date range", with("", [](auto& r) { r.date_from = "2020-01-01"; }), {"qd-5"}},
+      {"huyện: field", request("huyện:\"Bạch Thông\""), {"nq-12"}},
+      {"district: field", request("district:bach_thong"), {"nq-12"}},
+      {"tỉnh: field", request("tinh:\"Cao Bằng\""), {"qd-5"}},
+      {"nhiệm_kỳ: field", request("nhiệm_kỳ:2020-2025 quyết định"), {"qd-5"}},
+      {"loại: field", request("loại:nghị_quyết"), {"nq-12"}},
+      {"số: field", request("số:12-NQ/HU"), {"nq-12"}},
+      {"năm: field", request("năm:2016"), {"old"}},
+      {"date range in the query", request("2019-01-01..2019-06-30"), {"nq-12"}},
+      {"ngày: field", request("ngày:15/3/2019"), {"nq-12"}},
+      {"NOT", request("lãnh đạo NOT huyện"), {"scattered"}},
+      {"minus", request("lãnh đạo -huyện"), {"scattered"}},
+      // "cho" in "nfd" matches chợ folded; "bàn ghế ... cho" is excluded.
+      {"OR and parentheses", request("(chợ OR nhà) -bàn"), {"ban-friend", "ban-sell", "nfd"}},
+      {"minus a marked word excludes only that spelling", request("bán -bàn"),
+       {"ban-friend", "ban-sell", "nq-12"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    const auto found = sorted_ids(search(c.request));
+    std::string listed;
+    for (const auto& id : found) listed += id + " ";
+    CAPTURE(listed);
+    CHECK(found == c.expected);
+  }
+}
+
+TEST_CASE("sorting, paging and totals") {
+  SearchRequest request;
+  request.province = "Bắc Kạn";
+  request.sort = vankien::Sort::date_ascending;
+  CHECK(ids(search(request)) == std::vector<std::string>{"old", "nq-12"});
+  request.sort = vankien::Sort::date_descending;
+  CHECK(ids(search(request)) == std::vector<std::string>{"nq-12", "old"});
+  request.limit = 1;
+  request.offset = 1;
+  const Results page = search(request);
+  CHECK(ids(page) == std::vector<std::string>{"old"});
+  CHECK(page.hits.front().rank == 2);
+  CHECK(page.total == 2);
+  CHECK(page.total_lower <= page.total);
+  CHECK(page.total <= page.total_upper);
+}
+
+TEST_CASE("facets count every match") {
+  SearchRequest request;
+  request.facets = {"district", "province", "term", "topic", "type", "year"};
+  request.limit = 1;
+  const Results results = search(request);
+  auto count = [&](const std::string& facet, const std::string& value) -> std::size_t {
+    for (const auto& c : results.facets.at(facet)) {
+      if (c.value == value) return c.count;
+    }
+    return 0;
+  };
+  CHECK(count("district", "Bạch Thông, Bắc Kạn") == 1);  // the secret one is not counted
+  CHECK(count("district", "Chợ Mới, Bắc Kạn") == 1);
+  CHECK(count("province", "Bắc Kạn") == 2);
+  CHECK(count("type", "Nghị quyết") == 1);
+  CHECK(count("year", "2019") == 1);
+  CHECK(count("term", "2015-2020") == 2);
+  SearchRequest bad;
+  bad.facets = {"colour"};
+  CHECK_THROWS_AS(search(bad), vankien::QueryError);
+}
+
+TEST_CASE("documents above the caller's clearance never show") {
+  for (const std::string query : {"phương án phòng thủ", "phong thu", "BTV", "biên giới"}) {
+    CAPTURE(query);
+    CHECK_FALSE(contains(ids(search(query)), "secret"));
+  }
+  SearchRequest request;
+  request.query = "phong thu";
+  request.facets = {"district"};
+  const Results hidden = search(request);
+  CHECK(hidden.total == 0);
+  CHECK(hidden.facets.at("district").empty());
+  CHECK(hidden.suggestion.empty());  // the secret text does not leak through suggestions
+  request.clearance = Access::secret;
+  const Results shown = search(request);
+  CHECK(ids(shown) == std::vector<std::string>{"secret"});
+  CHECK_FALSE(searcher().get("secret"));
+  CHECK(searcher().get("secret", Access::top_secret));
+  CHECK(searcher().get("nq-12"));
+}
+
+TEST_CASE("an unaccented query gets its diacritics back as a suggestion") {
+  CHECK(search("phuong thuc lanh dao").suggestion == "phương thức lãnh đạo");
+  CHECK(search("phương thức").suggestion.empty());
+}
+
+TEST_CASE("a run of words no document has entirely is relaxed") {
+  const Results results = search("bán hàng đóng thuyền");
+  CHECK(results.relaxed);
+  REQUIRE(!results.hits.empty());
+  CHECK(results.hits.front().document.id == "ban-sell");
+  CHECK_FALSE(search("bán hàng").relaxed);
+}
+
+TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
+  struct Case {
+    std::string behaviour;
+    std::string query;
+    bool error;
+    std::size_t warnings;
+  };
+  const std::vector<Case> cases = {
+      {"unbalanced quote", "\"phương thức lãnh", false, 1},
+      {"unbalanced parenthesis", "(bán OR bàn", false, 1},
+      {"stray closing parenthesis", "bán)", false, 1},
+      {"unknown field", "màu:đỏ bán", false, 1},
+      {"field without value", "huyện: bán", false, 1},
+      {"only punctuation", "?!... ,,, --", false, 0},
+      {"empty", "", false, 0},
+      {"lone operators", "AND OR NOT", false, 1},
+      {"invalid date", "ngày:31/2/2019", true, 0},
+      {"reversed range", "2019-12-01..2019-01-01", true, 0},
+      {"invalid term", "nhiệm_kỳ:2015-2019", true, 0},
+      {"invalid year", "năm:19", true, 0},
+      {"100 KB query", std::string(100 * 1024, 'a'), true, 0},
+      {"too many words", [] { std::string q; for (int i = 0; i < 100; ++i) q += "bán "; return q; }(), true, 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    if (c.error) {
+      CHECK_THROWS_AS(search(c.query), vankien::QueryError);
+    } else {
+      const Results results = search(c.query);
+      CHECK(results.warnings.size() == c.warnings);
+    }
+  }
+}
