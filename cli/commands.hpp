@@ -13,5 +13,9 @@ using CommandRunner = std::function<int()>;
 
 CommandRunner add_analyze_command(CLI::App& app);
 CommandRunner add_index_command(CLI::App& app);
+CommandRunner add_search_command(CLI::App& app);
+CommandRunner add_show_command(CLI::App& app);
+CommandRunner add_delete_command(CLI::App& app);
+CommandRunner add_stats_command(CLI::App& app);
 
 }  // namespace vankien::cli

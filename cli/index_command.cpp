@@ -105,8 +105,10 @@ CommandRunner add_index_command(CLI::App& app) {
   add_db_option(*command, options->db);
   command->add_option("paths", options->paths, "Files, directories (recursive), '-' for stdin")
       ->required();
-  command->add_option("--include", options->include, "Only files matching this glob (repeatable)");
-  command->add_option("--exclude", options->exclude, "Skip files matching this glob (repeatable)");
+  command->add_option("--include", options->include, "Only files matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  command->add_option("--exclude", options->exclude, "Skip files matching this glob (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--format", options->format, "auto, text, markdown, xml or jsonl")
       ->capture_default_str();
   command->add_option("--batch", options->batch, "Documents per commit")->capture_default_str();

@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
 
   const std::map<std::string, vankien::cli::CommandRunner> runners = {
       {"index", vankien::cli::add_index_command(app)},
+      {"search", vankien::cli::add_search_command(app)},
+      {"show", vankien::cli::add_show_command(app)},
+      {"delete", vankien::cli::add_delete_command(app)},
+      {"stats", vankien::cli::add_stats_command(app)},
       {"analyze", vankien::cli::add_analyze_command(app)},
   };
 

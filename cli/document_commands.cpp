@@ -1,0 +1,135 @@
+// `vankien show ID`, `vankien delete ID...`, `vankien stats`.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "output.hpp"
+#include "vankien/indexer.hpp"
+#include "vankien/search.hpp"
+
+namespace vankien::cli {
+
+namespace {
+
+struct ShowOptions {
+  std::string db;
+  std::string id;
+  std::string clearance = "public";
+  bool json = false;
+};
+
+int run_show(const ShowOptions& options) {
+  const auto clearance = parse_access(options.clearance);
+  if (!clearance) {
+    std::cerr << "vankien show: unknown --clearance '" << options.clearance << "'\n";
+    return 2;
+  }
+  const Searcher searcher({options.db});
+  const auto document = searcher.get(options.id, *clearance);
+  if (!document) {
+    std::cerr << "vankien show: no document '" << options.id << "'\n";
+    return 1;
+  }
+  const nlohmann::json json = document_json(*document, true);
+  if (options.json) {
+    std::cout << dump(json) << '\n';
+    return 0;
+  }
+  for (const auto& [key, value] : json.items()) {
+    if (key == "body") continue;
+    std::cout << key << ": " << (value.is_string() ? value.get<std::string>() : dump(value)) << '\n';
+  }
+  std::cout << "\n" << document->body << '\n';
+  return 0;
+}
+
+struct DeleteOptions {
+  std::string db;
+  std::vector<std::string> ids;
+};
+
+int run_delete(const DeleteOptions& options) {
+  Indexer indexer(options.db);
+  int status = 0;
+  for (const std::string& id : options.ids) {
+    if (!indexer.remove(id)) {
+      std::cerr << "vankien delete: no document '" << id << "'\n";
+      status = 1;
+    }
+  }
+  indexer.commit();
+  return status;
+}
+
+struct StatsOptions {
+  std::string db;
+  std::string clearance = "top_secret";
+  bool json = false;
+};
+
+int run_stats(const StatsOptions& options) {
+  const auto clearance = parse_access(options.clearance);
+  if (!clearance) {
+    std::cerr << "vankien stats: unknown --clearance '" << options.clearance << "'\n";
+    return 2;
+  }
+  const Searcher searcher({options.db});
+  const DatabaseStats stats = searcher.stats(*clearance);
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(options.db)) {
+    std::error_code error;
+    const auto size = entry.file_size(error);
+    if (!error) bytes += size;
+  }
+  if (options.json) {
+    Results as_results;
+    as_results.facets = stats.counts;
+    nlohmann::json json = {{"documents", stats.documents}, {"terms", stats.terms}, {"bytes", bytes}};
+    json["counts"] = summary_json(as_results)["facets"];
+    std::cout << dump(json) << '\n';
+    return 0;
+  }
+  std::cout << "documents: " << stats.documents << "\nterms: " << stats.terms
+            << "\nsize on disk: " << bytes / 1024 << " KiB\n\n";
+  Results as_results;
+  as_results.facets = stats.counts;
+  std::cout << facets_text(as_results);
+  return 0;
+}
+
+}  // namespace
+
+CommandRunner add_show_command(CLI::App& app) {
+  auto options = std::make_shared<ShowOptions>();
+  CLI::App* command = app.add_subcommand("show", "Show a document's stored fields and text");
+  add_db_option(*command, options->db);
+  command->add_option("id", options->id, "Document id")->required();
+  command->add_option("--clearance", options->clearance, "Access level of the reader")->capture_default_str();
+  command->add_flag("--json", options->json, "One JSON object");
+  command->footer("Examples:\n  vankien show examples/corpus/text/bach-thong-2019.txt\n  vankien show --json xml-1");
+  return [options] { return run_show(*options); };
+}
+
+CommandRunner add_delete_command(CLI::App& app) {
+  auto options = std::make_shared<DeleteOptions>();
+  CLI::App* command = app.add_subcommand("delete", "Remove documents by id");
+  add_db_option(*command, options->db);
+  command->add_option("ids", options->ids, "Document ids")->required();
+  command->footer("Exit status: 0 when every id was deleted, 1 when one was not there, 2 on error.\n"
+                  "Example:\n  vankien delete xml-1 xml-2");
+  return [options] { return run_delete(*options); };
+}
+
+CommandRunner add_stats_command(CLI::App& app) {
+  auto options = std::make_shared<StatsOptions>();
+  CLI::App* command = app.add_subcommand("stats", "Documents, terms, size, and counts per district, term, topic, type");
+  add_db_option(*command, options->db);
+  command->add_option("--clearance", options->clearance, "Count only documents this level may see")
+      ->capture_default_str();
+  command->add_flag("--json", options->json, "One JSON object");
+  command->footer("Example:\n  vankien stats --db archive.db");
+  return [options] { return run_stats(*options); };
+}
+
+}  // namespace vankien::cli
