@@ -1,5 +1,9 @@
 #include "query/accents.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <map>
 #include <vector>
 
@@ -62,6 +66,27 @@ bool vote_phrase(const Xapian::Database& db, const Xapian::Query& visible,
   return any;
 }
 
+// The chosen spelling in the case the user typed: "Ri" -> "Rì", "NA" -> "NÀ".
+std::string in_typed_case(const std::string& chosen, std::string_view typed) {
+  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(typed.data(), static_cast<int32_t>(typed.size())));
+  icu::UnicodeString out = icu::UnicodeString::fromUTF8(chosen);
+  if (original.isEmpty() || !u_isupper(original.char32At(0))) return chosen;
+  bool all_upper = true;
+  for (int32_t i = 0; i < original.length(); i = original.moveIndex32(i, 1)) {
+    if (u_islower(original.char32At(i))) all_upper = false;
+  }
+  if (all_upper && original.countChar32() > 1) {
+    out.toUpper(icu::Locale("vi"));
+  } else {
+    const UChar32 first = out.char32At(0);
+    out.replace(0, U16_LENGTH(first), u_toupper(first));
+  }
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
 bool is_visible(const Xapian::Database& db, const Xapian::Query& visible, const std::string& term) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), visible));
@@ -102,7 +127,7 @@ AccentedQuery restore_accents(const std::string& query, const Xapian::Database& 
     if (chosen.empty() || !has_diacritics(chosen)) continue;
     out.forms.emplace(folded[i], chosen);
     out.text.append(query, copied, tokens[i].begin - copied);
-    out.text += chosen;
+    out.text += in_typed_case(chosen, std::string_view(query).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
     copied = tokens[i].end;
   }
   if (out.forms.empty()) return {};

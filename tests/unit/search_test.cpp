@@ -358,6 +358,7 @@ TEST_CASE("documents above the caller's clearance never show") {
 TEST_CASE("an unaccented query gets its diacritics back as a suggestion") {
   CHECK(search("phuong thuc lanh dao").suggestion == "phương thức lãnh đạo");
   CHECK(search("phương thức").suggestion.empty());
+  CHECK(search("Phuong thuc LANH DAO").suggestion == "Phương thức LÃNH ĐẠO");  // the case typed
 }
 
 TEST_CASE("a run of words no document has entirely is relaxed") {
