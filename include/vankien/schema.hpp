@@ -59,6 +59,7 @@ enum Slot : unsigned {
   issuer_slot = 6,    // "Huyện ủy Bạch Thông"
   year_slot = 7,      // "2019"
   hash_slot = 8,      // content hash: re-indexing an unchanged document is skipped
+  id_slot = 9,        // the id, readable without the termlist (re-ranking filters by it)
 };
 
 /// The key of a metadata value inside a term: folded, with every run of

@@ -63,6 +63,7 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   Xapian::Document xapian;
   xapian.set_data(to_json(doc));
   xapian.add_boolean_term(id_term(doc.id));
+  xapian.add_value(schema::id_slot, doc.id);
 
   Xapian::termpos position = 1;
   position = add_text(xapian, doc.title, position, schema::title_wdf) + field_gap;

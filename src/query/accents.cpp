@@ -4,7 +4,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <map>
 #include <vector>
 
 #include "vankien/analyzer.hpp"
@@ -14,57 +13,6 @@
 namespace vankien::query {
 
 namespace {
-
-// Documents read per phrase, and how much of each: enough to vote, cheap to scan.
-constexpr Xapian::doccount documents_per_phrase = 5;
-constexpr std::size_t scanned_bytes = 16 * 1024;
-
-using Votes = std::vector<std::map<std::string, int>>;
-
-// Finds the first place in `text` where the folded words stand in a row and
-// votes for the spellings found there, at positions [first, first + words.size()).
-bool vote_from(std::string_view text, const std::vector<std::string>& words, std::size_t first,
-               Votes& votes) {
-  std::vector<std::string> window;  // spellings of the last words.size() tokens
-  std::vector<std::string> folded;
-  bool found = false;
-  Analyzer().analyze(text.substr(0, std::min(text.size(), scanned_bytes)), [&](const Token& token) {
-    if (found || token.kind == TokenKind::code) return;
-    window.push_back(token.text);
-    folded.push_back(token.folded);
-    if (folded.size() > words.size()) {
-      window.erase(window.begin());
-      folded.erase(folded.begin());
-    }
-    if (folded == words) {
-      for (std::size_t k = 0; k < words.size(); ++k) ++votes[first + k][window[k]];
-      found = true;
-    }
-  });
-  return found;
-}
-
-bool vote_phrase(const Xapian::Database& db, const Xapian::Query& visible,
-                 const std::vector<std::string>& folded_words, std::size_t first,
-                 std::size_t count, Votes& votes) {
-  const std::vector<std::string> words(folded_words.begin() + static_cast<std::ptrdiff_t>(first),
-                                       folded_words.begin() + static_cast<std::ptrdiff_t>(first + count));
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(
-      Xapian::Query::OP_FILTER,
-      Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                    static_cast<Xapian::termcount>(words.size())),
-      visible));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  bool any = false;
-  const Xapian::MSet mset = enquire.get_mset(0, documents_per_phrase);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    // The stored document is JSON; its text, escaped or not, still holds the
-    // words in a row, and the analyzer reads past the JSON punctuation.
-    any = vote_from(it.get_document().get_data(), words, first, votes) || any;
-  }
-  return any;
-}
 
 // The chosen spelling in the case the user typed: "Ri" -> "Rì", "NA" -> "NÀ".
 std::string in_typed_case(const std::string& chosen, std::string_view typed) {
@@ -100,38 +48,43 @@ AccentedQuery restore_accents(const std::string& query, const Xapian::Database& 
                               const Vocabulary& vocabulary, const Xapian::Query& visible) {
   AccentedQuery out;
   if (has_diacritics(query)) return out;
-  std::vector<Token> tokens;
   Analyzer().analyze(query, [&](const Token& token) {
-    if (token.kind == TokenKind::word) tokens.push_back(token);
+    if (token.kind != TokenKind::word || out.forms.count(token.folded)) return;
+    const std::string chosen = vocabulary.likely_accented(db, token.folded);
+    if (chosen.empty() || !has_diacritics(chosen)) return;
+    if (!is_visible(db, visible, std::string(schema::exact) + chosen)) return;
+    out.forms.emplace(token.folded, chosen);
   });
-  if (tokens.empty()) return out;
+  out.text = suggestion(query, out, {});
+  return out;
+}
 
-  std::vector<std::string> folded;
-  for (const Token& token : tokens) folded.push_back(token.folded);
-  Votes votes(tokens.size());
-  if (tokens.size() >= 2 && !vote_phrase(db, visible, folded, 0, tokens.size(), votes)) {
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) vote_phrase(db, visible, folded, i, 2, votes);
-  }
-
+std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes) {
+  if (guess.forms.empty() && votes.empty()) return {};
+  std::string out;
   std::size_t copied = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  bool changed = false;
+  Analyzer().analyze(query, [&](const Token& token) {
+    if (token.kind != TokenKind::word) return;
     std::string chosen;
-    int best = 0;
-    for (const auto& [spelling, count] : votes[i]) {
-      if (count > best) best = count, chosen = spelling;
+    if (const auto voted = votes.find(token.folded); voted != votes.end()) {
+      int best = 0;
+      for (const auto& [spelling, count] : voted->second) {
+        if (count > best || (count == best && spelling < chosen)) best = count, chosen = spelling;
+      }
     }
     if (chosen.empty()) {
-      chosen = vocabulary.likely_accented(db, folded[i]);
-      if (!chosen.empty() && !is_visible(db, visible, std::string(schema::exact) + chosen)) chosen.clear();
+      const auto guessed = guess.forms.find(token.folded);
+      if (guessed != guess.forms.end()) chosen = guessed->second;
     }
-    if (chosen.empty() || !has_diacritics(chosen)) continue;
-    out.forms.emplace(folded[i], chosen);
-    out.text.append(query, copied, tokens[i].begin - copied);
-    out.text += in_typed_case(chosen, std::string_view(query).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-    copied = tokens[i].end;
-  }
-  if (out.forms.empty()) return {};
-  out.text.append(query, copied);
+    if (chosen.empty() || !has_diacritics(chosen)) return;
+    out.append(query, copied, token.begin - copied);
+    out += in_typed_case(chosen, std::string_view(query).substr(token.begin, token.end - token.begin));
+    copied = token.end;
+    changed = true;
+  });
+  if (!changed) return {};
+  out.append(query, copied);
   return out;
 }
 

@@ -2,11 +2,11 @@
 // Restoring the diacritics of a query typed without them, from the index's own
 // text: "lanh dao huyen uy" -> "lãnh đạo huyện ủy".
 //
-// A syllable alone is ambiguous (thuc: thức, thực, thúc), so the words are
-// read in context first: documents where the folded words stand together as a
-// phrase show how they are written there, and the commonest spelling wins.
-// Pairs of neighbours are tried when the whole run never occurs, and the
-// commonest spelling of the lone syllable is the last resort.
+// A syllable alone is ambiguous (thuc: thức, thực, thúc). The commonest
+// spelling of each syllable in the index is the first guess, used to rank;
+// the suggestion shown is then corrected from context: in the best hits, where
+// neighbouring query words stand together, how they are written there wins
+// (the votes are collected while snippets are cut, so they cost nothing more).
 
 #include <xapian.h>
 
@@ -22,9 +22,15 @@ struct AccentedQuery {
   std::unordered_map<std::string, std::string> forms;  ///< folded -> chosen spelling
 };
 
-/// Only documents matching `visible` (the caller's clearance) are read, and
-/// only spellings found in them are suggested, so nothing leaks from the rest.
+/// Spellings written in pairs of neighbouring query words: folded -> spelling -> count.
+using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
+
+/// The first guess. Only spellings found in documents matching `visible` (the
+/// caller's clearance) are used, so nothing leaks from the others.
 AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
                               const Vocabulary& vocabulary, const Xapian::Query& visible);
+
+/// The suggestion, corrected by the votes from the best hits.
+std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes);
 
 }  // namespace vankien::query

@@ -4,7 +4,8 @@
 //     its exact form (XE term), so documents written exactly so rank first;
 //   - adjacency: every pair of neighbouring words, and a whole run of three or
 //     more, adds the weight of a phrase, so "phương thức lãnh đạo" written as a
-//     run outranks the four syllables scattered;
+//     run outranks the four syllables scattered (applied when re-ranking the
+//     best candidates, see BuiltQuery::proximity);
 //   - title and lead: indexed with a higher within-document frequency
 //     (schema::title_wdf, lead_wdf), which BM25 turns into weight;
 //   - numbers: a document code, typed whole or as "so 60 nq tw", adds the weight
@@ -61,6 +62,8 @@ class Builder {
     built.has_words = has_words_;
     built.can_relax = can_relax_;
     built.highlight_terms = std::move(highlight_);
+    built.proximity = std::move(proximity_);
+    built.word_sequence = std::move(sequence_);
     if (part.empty) {
       built.query = Xapian::Query::MatchAll;
     } else if (part.is_filter) {
@@ -269,12 +272,13 @@ class Builder {
     const std::vector<Token> tokens = tokens_of(run);
     std::vector<Xapian::Query> elements;
     std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
-    std::vector<Xapian::Query> boosts;
     auto close_adjacent = [&] {
+      if (negating_) adjacent.clear();
       for (std::size_t k = 0; k + 1 < adjacent.size(); ++k) {
-        boosts.push_back(scaled(phrase_of({adjacent[k], adjacent[k + 1]}), adjacency_boost));
+        proximity_.push_back(scaled(phrase_of({adjacent[k], adjacent[k + 1]}), adjacency_boost));
       }
-      if (adjacent.size() >= 3) boosts.push_back(scaled(phrase_of(adjacent), adjacency_boost));
+      if (adjacent.size() >= 3) proximity_.push_back(scaled(phrase_of(adjacent), adjacency_boost));
+      sequence_.insert(sequence_.end(), adjacent.begin(), adjacent.end());
       adjacent.clear();
     };
     for (std::size_t i = 0; i < tokens.size();) {
@@ -307,12 +311,7 @@ class Builder {
     has_words_ = true;
     can_relax_ = can_relax_ || elements.size() >= 2;
     const auto op = context_.relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
-    Xapian::Query query(op, elements.begin(), elements.end());
-    if (!boosts.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                            Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
-    }
-    return weighted(query);
+    return weighted(Xapian::Query(op, elements.begin(), elements.end()));
   }
 
   Part phrase(const std::string& text) {
@@ -344,6 +343,8 @@ class Builder {
 
   const BuildContext& context_;
   std::set<std::string> highlight_;
+  std::vector<Xapian::Query> proximity_;
+  std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;
   bool has_words_ = false;
   bool can_relax_ = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <unordered_map>
 
 #include "index/database.hpp"
 #include "index/document_builder.hpp"
@@ -91,6 +92,38 @@ auto with_retry(Xapian::Database& db, Work work) {
   }
 }
 
+// How many of the best matches proximity may re-order, and how many matches
+// past the page are counted so that small totals are exact.
+constexpr std::size_t rerank_candidates = 100;
+constexpr Xapian::doccount exact_total_margin = 100;
+
+struct Candidate {
+  Xapian::docid docid;
+  double weight;
+  Xapian::Document document;
+};
+
+// Adds the weight of the proximity phrases to each candidate, evaluated on the
+// candidates alone (their id terms filter the phrases), and re-sorts them.
+void add_proximity(Xapian::Database& db, const std::vector<Xapian::Query>& proximity,
+                   std::vector<Candidate>& candidates) {
+  if (candidates.empty()) return;
+  std::vector<Xapian::Query> ids;
+  for (const Candidate& candidate : candidates) {
+    ids.emplace_back(index::id_term(candidate.document.get_value(schema::id_slot)));
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end()),
+                                  Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+  const Xapian::MSet boosts = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
+  std::unordered_map<Xapian::docid, double> extra;
+  for (auto it = boosts.begin(); it != boosts.end(); ++it) extra[*it] = it.get_weight();
+  for (Candidate& candidate : candidates) candidate.weight += extra[candidate.docid];
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -143,9 +176,8 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   results.warnings = std::move(parsed.warnings);
 
   const Xapian::Query visible = query::clearance_filter(request.clearance);
-  query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, visible);
-  results.suggestion = std::move(accented.text);
-  query::BuildContext context{db, vocabulary, options, std::move(accented.forms), relaxed};
+  const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, visible);
+  query::BuildContext context{db, vocabulary, options, accented.forms, relaxed};
   const query::BuiltQuery built = query::build_query(parsed.root, context);
 
   // Filters of the request, and the caller's clearance, always.
@@ -172,30 +204,50 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   }
   query::FacetCounter facets(request.facets);
   facets.attach(enquire);
+
+  // Ranking by relevance re-ranks the best candidates by proximity; the page
+  // is then cut from them.
+  const bool rerank = request.sort == Sort::relevance && !built.proximity.empty();
+  const std::size_t wanted = request.offset + request.limit;
+  const std::size_t first = rerank ? 0 : request.offset;
+  const std::size_t fetched = rerank ? std::max(wanted, rerank_candidates) : request.limit;
   // Facet counts must see every match, not just the first page; otherwise a
   // margin past the page makes small totals exact rather than estimated.
-  constexpr Xapian::doccount exact_total_margin = 100;
   const Xapian::doccount check_at_least =
-      request.facets.empty()
-          ? static_cast<Xapian::doccount>(request.offset + request.limit) + exact_total_margin
-          : db.get_doccount();
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit),
-                                             check_at_least);
-
+      request.facets.empty() ? static_cast<Xapian::doccount>(wanted + exact_total_margin)
+                             : db.get_doccount();
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                             static_cast<Xapian::doccount>(fetched), check_at_least);
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
   results.facets = facets.counts();
   results.relaxed = built.can_relax && !relaxed;  // tells search() a retry may help
+
+  std::vector<Candidate> candidates;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
+    candidates.push_back({*it, it.get_weight(), it.get_document()});
+  }
+  if (rerank) {
+    add_proximity(db, built.proximity, candidates);
+    const std::size_t begin = std::min(request.offset, candidates.size());
+    const std::size_t end = std::min(wanted, candidates.size());
+    candidates = std::vector<Candidate>(candidates.begin() + static_cast<std::ptrdiff_t>(begin),
+                                        candidates.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+
+  query::AccentVotes votes;
+  const bool wants_votes = !has_diacritics(request.query);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
     Hit hit;
-    hit.rank = it.get_rank() + 1;  // get_rank() counts from the first match, not the page
-    hit.score = it.get_weight();
-    hit.document = index::from_json(it.get_document().get_data());
-    hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes);
+    hit.rank = request.offset + i + 1;
+    hit.score = candidates[i].weight;
+    hit.document = index::from_json(candidates[i].document.get_data());
+    hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes,
+                                      built.word_sequence, wants_votes ? &votes : nullptr);
     results.hits.push_back(std::move(hit));
   }
+  if (wants_votes) results.suggestion = query::suggestion(request.query, accented, votes);
   return results;
 }
 

@@ -36,6 +36,15 @@ std::size_t word_end_before(std::string_view text, std::size_t offset, std::size
   return offset;
 }
 
+// True when `first` then `second` are neighbours in the query's word sequence.
+bool neighbours(const std::vector<std::string>& sequence, const std::string& first,
+                const std::string& second) {
+  for (std::size_t k = 0; k + 1 < sequence.size(); ++k) {
+    if (sequence[k] == first && sequence[k + 1] == second) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -55,11 +64,20 @@ std::string html_escape(std::string_view text) {
 }
 
 Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
-                     std::size_t length) {
+                     std::size_t length, const std::vector<std::string>& sequence,
+                     AccentVotes* votes) {
   std::vector<Match> matches;
   const std::string_view scanned = body.substr(0, std::min(body.size(), max_scanned_bytes));
+  Token previous;
   if (!terms.empty()) {
     Analyzer().analyze(scanned, [&](const Token& token) {
+      if (votes && token.kind != TokenKind::code) {
+        if (previous.position + 1 == token.position && neighbours(sequence, previous.folded, token.folded)) {
+          ++(*votes)[previous.folded][previous.text];
+          ++(*votes)[token.folded][token.text];
+        }
+        previous = token;
+      }
       if (matches.size() >= max_matches) return;
       const auto found = terms.find(token.folded);
       if (found == terms.end()) return;

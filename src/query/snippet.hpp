@@ -7,13 +7,18 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "query/accents.hpp"
 #include "vankien/search.hpp"
 
 namespace vankien::query {
 
+/// With `votes`, also counts how the query's neighbouring words are written
+/// where they stand together in the body (`sequence`: the query's folded words).
 Snippet make_snippet(std::string_view body, const std::set<std::string>& folded_terms,
-                     std::size_t length);
+                     std::size_t length, const std::vector<std::string>& sequence = {},
+                     AccentVotes* votes = nullptr);
 
 /// Text with &, <, >, " and ' escaped for HTML.
 std::string html_escape(std::string_view text);

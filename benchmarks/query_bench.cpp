@@ -1,0 +1,138 @@
+// Query latency over a vankien database, with plain Xapian on the same
+// database and queries as the baseline measured in the same run.
+//
+//   query_bench DB QUERIES.freq [COUNT] [SEED]
+//
+// QUERIES.freq has "query count" lines (../shared/data/queries/keyword.freq).
+// COUNT queries (default 1000) are sampled with a fixed seed; each workload
+// runs them all once to warm up, then once timed. Top 10 with snippets.
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "vankien/search.hpp"
+#include "vankien/text.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<std::string> sample_queries(const std::string& file, std::size_t count, unsigned seed) {
+  std::ifstream in(file);
+  std::vector<std::string> all;
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t space = line.rfind(' ');
+    if (space != std::string::npos && space > 0) all.push_back(line.substr(0, space));
+  }
+  if (all.empty()) throw std::runtime_error("no queries in " + file);
+  std::mt19937 random(seed);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < count; ++i) out.push_back(all[random() % all.size()]);
+  return out;
+}
+
+struct Figures {
+  double p50 = 0, p95 = 0, p99 = 0, qps = 0;
+  std::size_t errors = 0;
+};
+
+Figures measure(const std::vector<std::string>& queries, const std::function<void(const std::string&)>& run) {
+  std::size_t errors = 0;
+  auto guarded = [&](const std::string& q) {
+    try {
+      run(q);
+    } catch (const std::exception&) {
+      ++errors;
+    }
+  };
+  for (const auto& q : queries) guarded(q);  // warm-up
+  errors = 0;
+  std::vector<double> ms;
+  const auto start = Clock::now();
+  for (const auto& q : queries) {
+    const auto t0 = Clock::now();
+    guarded(q);
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  }
+  const double total = std::chrono::duration<double>(Clock::now() - start).count();
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double p) {
+    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
+  };
+  return {at(0.50), at(0.95), at(0.99), static_cast<double>(ms.size()) / total, errors};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: query_bench DB QUERIES.freq [COUNT] [SEED]\n";
+    return 2;
+  }
+  const std::string db_path = argv[1];
+  const std::size_t count = argc > 3 ? std::stoul(argv[3]) : 1000;
+  const unsigned seed = argc > 4 ? static_cast<unsigned>(std::stoul(argv[4])) : 2026;
+  const auto typed = sample_queries(argv[2], count, seed);
+  std::vector<std::string> folded;
+  for (const auto& q : typed) folded.push_back(vankien::fold(q));
+
+  const vankien::Searcher searcher({db_path});
+  auto search = [&](const std::string& q, bool facets) {
+    vankien::SearchRequest request;
+    request.query = q;
+    request.limit = 10;
+    if (facets) {
+      request.type = "bai_viet";
+      request.facets = {"district", "province", "term", "topic", "type"};
+    }
+    searcher.search(request);
+  };
+  // Baseline: what a plain Xapian user would run on the same database: the
+  // QueryParser (default OR) over the folded query, top 10, stored data read.
+  Xapian::Database xapian_db(db_path);
+  Xapian::QueryParser parser;
+  parser.set_database(xapian_db);
+  auto plain = [&](const std::string& q) {
+    Xapian::Enquire enquire(xapian_db);
+    enquire.set_query(parser.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
+  };
+
+  const Figures baseline = measure(folded, plain);
+  struct Row {
+    const char* name;
+    Figures figures;
+  };
+  const std::vector<Row> rows = {
+      {"vankien, as typed", measure(typed, [&](const std::string& q) { search(q, false); })},
+      {"vankien, without diacritics", measure(folded, [&](const std::string& q) { search(q, false); })},
+      {"vankien, as typed + filter + 5 facets", measure(typed, [&](const std::string& q) { search(q, true); })},
+      {"vankien, no diacritics + filter + facets", measure(folded, [&](const std::string& q) { search(q, true); })},
+      {"plain Xapian QueryParser (baseline)", baseline},
+  };
+  std::printf("database: %s (%u documents); %zu queries sampled with seed %u; top 10\n",
+              db_path.c_str(), xapian_db.get_doccount(), typed.size(), seed);
+  std::printf("%-42s %8s %8s %8s %8s %10s %7s\n", "workload", "p50 ms", "p95 ms", "p99 ms", "q/s",
+              "p50 ratio", "errors");
+  for (const Row& row : rows) {
+    const Figures& f = row.figures;
+    std::printf("%-42s %8.2f %8.2f %8.2f %8.0f %10.2f %7zu\n", row.name, f.p50, f.p95, f.p99, f.qps,
+                f.p50 / baseline.p50, f.errors);
+  }
+  std::printf("{\"benchmark\":\"query\",\"queries\":%zu", typed.size());
+  for (const Row& row : rows) {
+    std::printf(",\"%s\":{\"p50\":%.3f,\"p95\":%.3f,\"p99\":%.3f,\"qps\":%.1f}", row.name,
+                row.figures.p50, row.figures.p95, row.figures.p99, row.figures.qps);
+  }
+  std::printf("}\n");
+  return 0;
+}
