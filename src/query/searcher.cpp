@@ -94,7 +94,7 @@ auto with_retry(Xapian::Database& db, Work work) {
 
 // How many of the best matches proximity may re-order, and how many matches
 // past the page are counted so that small totals are exact.
-constexpr std::size_t rerank_candidates = 100;
+constexpr std::size_t rerank_candidates = 30;
 constexpr Xapian::doccount exact_total_margin = 100;
 
 struct Candidate {

@@ -1,0 +1,107 @@
+// Indexing throughput of vankien against plain Xapian (TermGenerator, positions
+// on, no folding, no metadata) on the same documents, in the same run.
+//
+//   index_bench CORPUS.jsonl WORKDIR [DOCUMENTS]
+//
+// CORPUS is JSON Lines with a "text" field (VNTC) or "body"; the first
+// DOCUMENTS (default all) are indexed by each engine into WORKDIR.
+#include <sys/resource.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "vankien/indexer.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::uintmax_t directory_bytes(const std::filesystem::path& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) total += entry.file_size();
+  }
+  return total;
+}
+
+struct Figures {
+  double seconds = 0;
+  std::uintmax_t bytes_on_disk = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: index_bench CORPUS.jsonl WORKDIR [DOCUMENTS]\n";
+    return 2;
+  }
+  const std::filesystem::path workdir = argv[2];
+  const std::size_t limit = argc > 3 ? std::stoul(argv[3]) : static_cast<std::size_t>(-1);
+  std::vector<std::pair<std::string, std::string>> documents;  // id, text
+  std::size_t text_bytes = 0;
+  std::ifstream in(argv[1]);
+  for (std::string line; documents.size() < limit && std::getline(in, line);) {
+    const auto json = nlohmann::json::parse(line, nullptr, false);
+    if (!json.is_object()) continue;
+    std::string text = json.value("text", json.value("body", ""));
+    text_bytes += text.size();
+    documents.emplace_back(json.value("id", std::to_string(documents.size())), std::move(text));
+  }
+  std::filesystem::remove_all(workdir);
+  std::filesystem::create_directories(workdir);
+
+  Figures plain;
+  {
+    const auto start = Clock::now();
+    Xapian::WritableDatabase db((workdir / "xapian").string(), Xapian::DB_CREATE);
+    Xapian::TermGenerator generator;
+    for (const auto& [id, text] : documents) {
+      Xapian::Document doc;
+      generator.set_document(doc);
+      generator.index_text(text);
+      doc.set_data(text);
+      doc.add_boolean_term("Q" + id);
+      db.replace_document("Q" + id, doc);
+    }
+    db.commit();
+    plain.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  plain.bytes_on_disk = directory_bytes(workdir / "xapian");
+
+  Figures ours;
+  {
+    const auto start = Clock::now();
+    vankien::Indexer indexer(workdir / "vankien");
+    for (const auto& [id, text] : documents) {
+      vankien::Document doc;
+      doc.id = id;
+      doc.body = text;
+      indexer.add(std::move(doc));
+    }
+    indexer.commit();
+    ours.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  ours.bytes_on_disk = directory_bytes(workdir / "vankien");
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double n = static_cast<double>(documents.size()), mb = static_cast<double>(text_bytes) / 1e6;
+  std::printf("%zu documents, %.1f MB of text\n", documents.size(), mb);
+  std::printf("%-36s %9s %8s %10s %9s\n", "engine", "docs/s", "MB/s", "size MB", "ratio");
+  std::printf("%-36s %9.0f %8.2f %10.1f %9.2f\n", "vankien Indexer (with metadata)", n / ours.seconds,
+              mb / ours.seconds, static_cast<double>(ours.bytes_on_disk) / 1e6, plain.seconds / ours.seconds);
+  std::printf("%-36s %9.0f %8.2f %10.1f %9.2f\n", "plain Xapian TermGenerator", n / plain.seconds,
+              mb / plain.seconds, static_cast<double>(plain.bytes_on_disk) / 1e6, 1.0);
+  std::printf("size ratio vankien/xapian: %.2f; peak RSS of the run: %ld MB\n",
+              static_cast<double>(ours.bytes_on_disk) / static_cast<double>(plain.bytes_on_disk),
+              usage.ru_maxrss / 1024);
+  return 0;
+}
