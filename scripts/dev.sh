@@ -12,7 +12,7 @@ packages=(
   cmake g++ make pkg-config
   libicu-dev libxapian-dev xapian-tools libpugixml-dev
   doctest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev
-  zlib1g-dev pybind11-dev python3-dev python3-pytest python3-venv python3-pip
+  zlib1g-dev pybind11-dev python3-dev python3-pytest python3-venv python3-pip python3-setuptools
 )
 build_dir=${VANKIEN_BUILD_DIR:-build}
 

@@ -1,0 +1,161 @@
+"""The Python bindings, through the installed package (tests/python/check_install.sh)."""
+import datetime
+import os
+import pathlib
+import subprocess
+import threading
+
+import pytest
+
+import vankien
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+CLI = os.environ.get("VANKIEN_BIN", str(ROOT / "build" / "cli" / "vankien"))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "db"
+
+
+@pytest.fixture
+def fixture_db(db_path):
+    with vankien.open(db_path, writable=True) as db:
+        summary = db.index_files([FIXTURES])
+        assert summary["failed"] == 0 and summary["added"] == 8
+    return db_path
+
+
+def test_the_package_is_the_installed_one():
+    assert "site-packages" in vankien.__file__ or os.environ.get("VANKIEN_ALLOW_BUILD_TREE")
+
+
+def test_analyzer_tokens():
+    tokens = vankien.Analyzer().analyze("Huyện uỷ 12-NQ/HU")
+    assert [(t.text, t.folded, t.kind) for t in tokens[:3]] == [
+        ("huyện", "huyen", "word"), ("ủy", "uy", "word"), ("12-nq/hu", "12-nq/hu", "code")]
+    assert (tokens[1].start, tokens[1].end) == (8, 12)
+    assert vankien.fold("Lãnh đạo") == "lanh dao"
+    assert vankien.normalize("HOÀ") == "hòa"
+
+
+def test_add_search_get(db_path):
+    with vankien.open(db_path, writable=True) as db:
+        assert db.add({"id": "a", "title": "Nghị quyết", "body": "Huyện ủy Bạch Thông đổi mới phương thức lãnh đạo.",
+                       "date": datetime.date(2019, 3, 15), "topics": ["xay_dung_dang"]}) == "added"
+        assert db.add({"id": "a", "title": "Nghị quyết", "body": "Huyện ủy Bạch Thông đổi mới phương thức lãnh đạo.",
+                       "date": datetime.date(2019, 3, 15), "topics": ["xay_dung_dang"]}) == "unchanged"
+        db.commit()
+        results = db.search("phuong thuc lanh dao", district="Bạch Thông", facets=True)
+        assert len(results) == 1 and results.total == 1
+        hit = next(iter(results))
+        assert hit.id == "a" and hit.rank == 1 and hit.date == datetime.date(2019, 3, 15)
+        assert hit.term == "2015-2020" and hit.term_inferred
+        assert "<mark>lãnh</mark>" in hit.snippet_html
+        assert results.suggestion == "phương thức lãnh đạo"
+        assert results.facets["district"] == [("Bạch Thông, Bắc Kạn", 1)]
+        assert hit.to_dict()["topics"] == ["Xây dựng Đảng, tổ chức cán bộ"]
+        document = db.get("a")
+        assert document.body.startswith("Huyện ủy") and db.get("missing") is None
+        assert db.delete("a") and not db.delete("a")
+
+
+def test_filters_sort_paging(fixture_db):
+    with vankien.open(fixture_db) as db:
+        dated = db.search(province="Bắc Kạn", sort="-date", date_from=datetime.date(2018, 1, 1))
+        assert [h.id for h in dated][:1] == [str(FIXTURES / "state_plan.txt")]
+        page = db.search(province="Bắc Kạn", limit=1, offset=1)
+        assert len(page) == 1 and page[0].rank == 2
+        assert db.search("", type="nghị quyết", year=2019).total == 1
+
+
+def test_errors(tmp_path, fixture_db):
+    with pytest.raises(vankien.DatabaseNotFoundError):
+        vankien.open(tmp_path / "missing")
+    with vankien.open(fixture_db) as db:
+        with pytest.raises(vankien.QueryError):
+            db.search("ngày:31/2/2019")
+        with pytest.raises(vankien.QueryError):
+            db.search("x", sort="sideways")
+        with pytest.raises(vankien.Error):
+            db.add({"id": "x", "body": "y"})  # read-only
+    with vankien.open(fixture_db, writable=True):
+        with pytest.raises(vankien.DatabaseLockedError):
+            vankien.open(fixture_db, writable=True)
+    assert issubclass(vankien.QueryError, vankien.Error)
+
+
+def test_add_many_collects_errors(db_path):
+    with vankien.open(db_path, writable=True) as db:
+        summary = db.add_many([{"id": "ok", "body": "x"}, {"id": "bad", "body": "x", "date": "30/02/2019"},
+                               {"id": "worse", "colour": "red"}, {"id": "empty", "body": ""}])
+        assert summary["added"] == 1 and summary["failed"] == 3
+        assert "impossible" in summary["problems"][0]["message"]
+        assert "unknown field 'colour'" in summary["problems"][1]["message"]
+
+
+def test_clearance(fixture_db):
+    with vankien.open(fixture_db) as db:
+        assert db.search('"khu vực biên giới"').total == 0
+        assert db.search('"khu vực biên giới"', clearance="confidential").total == 1
+        assert db.get("directive_secret.md") is None
+
+
+def test_several_databases_as_one(fixture_db, tmp_path):
+    with vankien.open(tmp_path / "other", writable=True) as other:
+        other.add({"id": "other-1", "body": "Huyện ủy Na Rì lãnh đạo công tác cán bộ."})
+    with vankien.open([fixture_db, tmp_path / "other"]) as db:
+        ids = {hit.id for hit in db.search("lanh dao", limit=50)}
+        assert "other-1" in ids and len(ids) > 1
+
+
+def test_threads_search_while_one_writes(db_path):
+    writer = vankien.open(db_path, writable=True)
+    writer.add({"id": "seed", "body": "Huyện ủy lãnh đạo."})
+    writer.commit()
+    errors = []
+    stop = threading.Event()
+
+    def read():
+        with vankien.open(db_path) as db:
+            while not stop.is_set():
+                try:
+                    db.search("lanh dao", facets=True)
+                except Exception as error:  # any failure fails the test
+                    errors.append(error)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for i in range(200):
+        writer.add({"id": f"doc-{i}", "body": f"Huyện ủy lãnh đạo số {i}."})
+        if i % 20 == 0:
+            writer.commit()
+    writer.close()
+    stop.set()
+    for thread in readers:
+        thread.join()
+    assert errors == []
+    with vankien.open(db_path) as db:
+        assert db.search("lanh dao").total == 201
+
+
+def test_round_trip_with_the_cli(db_path, tmp_path):
+    with vankien.open(db_path, writable=True) as db:
+        db.add({"id": "from-python", "body": "Ban Thường vụ Huyện ủy Cao Lộc họp."})
+    found = subprocess.run([CLI, "search", "--db", str(db_path), "--json", "cao loc"], capture_output=True, text=True)
+    assert found.returncode == 0 and '"id":"from-python"' in found.stdout
+    (tmp_path / "c.jsonl").write_text('{"id": "from-cli", "body": "Thành ủy Sơn La họp."}\n', encoding="utf-8")
+    assert subprocess.run([CLI, "index", "--db", str(db_path), str(tmp_path / "c.jsonl")]).returncode == 0
+    with vankien.open(db_path) as db:
+        assert [hit.id for hit in db.search("son la")] == ["from-cli"]
+
+
+def test_to_pandas(fixture_db):
+    pandas = pytest.importorskip("pandas")
+    with vankien.open(fixture_db) as db:
+        results = db.search("huyen uy", facets=True)
+        frame = results.to_pandas()
+        assert isinstance(frame, pandas.DataFrame) and len(frame) == len(results)
+        assert list(results.facets_to_pandas("district").columns) == ["value", "count"]
