@@ -13,6 +13,8 @@ namespace {
 // document's best passage, bounded for a pathological one.
 constexpr std::size_t max_scanned_bytes = 256 * 1024;
 constexpr std::size_t max_matches = 512;
+// The body is analysed in pieces of about this size (cut at a space).
+constexpr std::size_t chunk_bytes = 4096;
 // Context kept before the first match of the chosen passage.
 constexpr std::size_t lead_in_bytes = 40;
 
@@ -34,6 +36,18 @@ std::size_t word_end_before(std::string_view text, std::size_t offset, std::size
   if (offset >= text.size()) return text.size();
   while (offset > floor && !is_space(text[offset])) --offset;
   return offset;
+}
+
+// True when some window of `length` bytes holds `wanted` distinct terms.
+bool window_has_all(const std::vector<Match>& matches, std::size_t wanted, std::size_t length) {
+  for (std::size_t first = 0; first < matches.size(); ++first) {
+    std::set<const std::string*> distinct;
+    for (std::size_t k = first; k < matches.size() && matches[k].end - matches[first].begin <= length; ++k) {
+      distinct.insert(matches[k].term);
+    }
+    if (distinct.size() >= wanted) return true;
+  }
+  return false;
 }
 
 // True when `first` then `second` are neighbours in the query's word sequence.
@@ -68,9 +82,22 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
                      AccentVotes* votes) {
   std::vector<Match> matches;
   const std::string_view scanned = body.substr(0, std::min(body.size(), max_scanned_bytes));
+  std::set<std::string> distinct_terms_found;
   Token previous;
-  if (!terms.empty()) {
-    Analyzer().analyze(scanned, [&](const Token& token) {
+  // The body is read a chunk at a time, and reading stops once a passage
+  // holding every query word has been seen: the best snippet is usually near
+  // the top, and long documents need not be analysed to the end.
+  std::size_t chunk_start = 0;
+  bool complete = false;
+  while (!terms.empty() && chunk_start < scanned.size() && !complete && matches.size() < max_matches) {
+    std::size_t chunk_end = std::min(scanned.size(), chunk_start + chunk_bytes);
+    while (chunk_end < scanned.size() && !is_space(scanned[chunk_end])) ++chunk_end;
+    const std::size_t base = chunk_start;
+    Analyzer().analyze(scanned.substr(chunk_start, chunk_end - chunk_start), [&](const Token& local) {
+      if (matches.size() >= max_matches) return;
+      Token token = local;
+      token.begin += base;
+      token.end += base;
       if (votes && token.kind != TokenKind::code) {
         if (previous.position + 1 == token.position && neighbours(sequence, previous.folded, token.folded)) {
           ++(*votes)[previous.folded][previous.text];
@@ -78,7 +105,6 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
         }
         previous = token;
       }
-      if (matches.size() >= max_matches) return;
       const auto found = terms.find(token.folded);
       if (found == terms.end()) return;
       // A code and its first part share a start: keep the longer.
@@ -88,7 +114,11 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
       }
       if (!matches.empty() && token.begin < matches.back().end) return;  // part of a code
       matches.push_back({token.begin, token.end, &*found});
+      distinct_terms_found.insert(*found);
     });
+    previous = Token{};
+    chunk_start = chunk_end;
+    complete = distinct_terms_found.size() == terms.size() && window_has_all(matches, terms.size(), length);
   }
 
   // The window of `length` bytes holding the most distinct terms, then the most matches.
