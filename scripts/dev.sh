@@ -13,6 +13,7 @@ packages=(
   libicu-dev libxapian-dev xapian-tools libpugixml-dev
   doctest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev
   zlib1g-dev pybind11-dev python3-dev python3-pytest python3-venv python3-pip python3-setuptools
+  python3-nbclient python3-nbformat python3-ipykernel python3-pandas python3-matplotlib
 )
 build_dir=${VANKIEN_BUILD_DIR:-build}
 
