@@ -20,13 +20,8 @@ struct ShowOptions {
 };
 
 int run_show(const ShowOptions& options) {
-  const auto clearance = parse_access(options.clearance);
-  if (!clearance) {
-    std::cerr << "vankien show: unknown --clearance '" << options.clearance << "'\n";
-    return 2;
-  }
   const Searcher searcher({options.db});
-  const auto document = searcher.get(options.id, *clearance);
+  const auto document = searcher.get(options.id, clearance_of(options.clearance));
   if (!document) {
     std::cerr << "vankien show: no document '" << options.id << "'\n";
     return 1;
@@ -69,13 +64,8 @@ struct StatsOptions {
 };
 
 int run_stats(const StatsOptions& options) {
-  const auto clearance = parse_access(options.clearance);
-  if (!clearance) {
-    std::cerr << "vankien stats: unknown --clearance '" << options.clearance << "'\n";
-    return 2;
-  }
   const Searcher searcher({options.db});
-  const DatabaseStats stats = searcher.stats(*clearance);
+  const DatabaseStats stats = searcher.stats(clearance_of(options.clearance));
   std::uintmax_t bytes = 0;
   for (const auto& entry : std::filesystem::directory_iterator(options.db)) {
     std::error_code error;
@@ -105,7 +95,7 @@ CommandRunner add_show_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("show", "Show a document's stored fields and text");
   add_db_option(*command, options->db);
   command->add_option("id", options->id, "Document id")->required();
-  command->add_option("--clearance", options->clearance, "Access level of the reader")->capture_default_str();
+  add_clearance_option(*command, options->clearance, "Access level of the reader");
   command->add_flag("--json", options->json, "One JSON object");
   command->footer("Examples:\n  vankien show examples/corpus/text/bach-thong-2019.txt\n  vankien show --json xml-1");
   return [options] { return run_show(*options); };
@@ -125,8 +115,7 @@ CommandRunner add_stats_command(CLI::App& app) {
   auto options = std::make_shared<StatsOptions>();
   CLI::App* command = app.add_subcommand("stats", "Documents, terms, size, and counts per district, term, topic, type");
   add_db_option(*command, options->db);
-  command->add_option("--clearance", options->clearance, "Count only documents this level may see")
-      ->capture_default_str();
+  add_clearance_option(*command, options->clearance, "Count only documents this level may see");
   command->add_flag("--json", options->json, "One JSON object");
   command->footer("Example:\n  vankien stats --db archive.db");
   return [options] { return run_stats(*options); };

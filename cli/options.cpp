@@ -24,6 +24,19 @@ void add_db_option(CLI::App& command, std::vector<std::string>& dbs) {
       ->allow_extra_args(false);
 }
 
+void add_clearance_option(CLI::App& command, std::string& clearance, const std::string& help) {
+  command.add_option("--clearance", clearance, help)
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            return parse_access(value) ? "" : "unknown level '" + value +
+                                                  "' (public, internal, confidential, secret, top_secret)";
+          },
+          "LEVEL"));
+}
+
+Access clearance_of(const std::string& clearance) { return parse_access(clearance).value_or(Access::public_); }
+
 bool use_colour(int fd) {
   const char* no_colour = std::getenv("NO_COLOR");
   return isatty(fd) && !(no_colour && *no_colour);

@@ -6,12 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "vankien/document.hpp"
+
 namespace vankien::cli {
 
 /// `--db DIR`: $VANKIEN_DB, else ./vankien.db.
 std::string default_db();
 void add_db_option(CLI::App& command, std::string& db);
 void add_db_option(CLI::App& command, std::vector<std::string>& dbs);  // repeatable
+
+/// `--clearance LEVEL`, checked when the command line is parsed.
+void add_clearance_option(CLI::App& command, std::string& clearance, const std::string& help);
+/// The level of a value that add_clearance_option() has already checked.
+Access clearance_of(const std::string& clearance);
 
 /// True when colour may be used on this stream (a terminal, NO_COLOR unset).
 bool use_colour(int fd);

@@ -116,18 +116,12 @@ int run_search(SearchOptions& options) {
     std::cerr << "vankien search: --sort must be relevance, date or -date\n";
     return 2;
   }
-  const auto clearance = parse_access(options.clearance);
-  if (!clearance) {
-    std::cerr << "vankien search: unknown --clearance '" << options.clearance
-              << "' (public, internal, confidential, secret, top_secret)\n";
-    return 2;
-  }
   if (options.format != "trec" && options.format != "json") {
     std::cerr << "vankien search: --format must be trec or json\n";
     return 2;
   }
   options.request.sort = *sort;
-  options.request.clearance = *clearance;
+  options.request.clearance = clearance_of(options.clearance);
   if (options.facets) options.request.facets = {"district", "province", "term", "topic", "type", "year"};
   if (options.dbs.empty()) options.dbs.push_back(default_db());
 
@@ -168,8 +162,7 @@ CommandRunner add_search_command(CLI::App& app) {
   command->add_option("--offset", r.offset, "Hits to skip")->capture_default_str();
   command->add_option("--snippet", r.snippet_bytes, "Snippet length in bytes")->capture_default_str();
   command->add_flag("--facets", options->facets, "Count hits per district, province, term, topic, type, year");
-  command->add_option("--clearance", options->clearance, "public, internal, confidential, secret, top_secret")
-      ->capture_default_str();
+  add_clearance_option(*command, options->clearance, "public, internal, confidential, secret, top_secret");
   command->add_flag("--json", options->json, "JSON Lines: one object per hit, then a summary object");
   command->add_option("--queries", options->queries_file, "Batch: a file of qid<TAB>query lines");
   command->add_option("--format", options->format, "Batch output: trec or json")->capture_default_str();

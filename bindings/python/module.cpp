@@ -245,6 +245,7 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<Token>(m, "Token")
       .def_readonly("text", &Token::text)
+      .def_readonly("normalized", &Token::text)
       .def_readonly("folded", &Token::folded)
       .def_readonly("position", &Token::position)
       .def_readonly("start", &Token::begin)

@@ -26,7 +26,8 @@ def test_every_command_has_help_with_examples(cli, command):
     assert "Example" in result.stdout
 
 
-@pytest.mark.parametrize("args", [["--bogus"], ["search", "--bogus", "x"], ["nonsense"], []])
+@pytest.mark.parametrize("args", [["--bogus"], ["search", "--bogus", "x"], ["nonsense"], [],
+                                  ["search", "--clearance", "bogus", "x"], ["search", "--sort", "up", "x"]])
 def test_usage_errors_exit_2(cli, args):
     assert cli.run(*args).returncode == 2
 

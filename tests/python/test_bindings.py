@@ -36,6 +36,7 @@ def test_analyzer_tokens():
     assert [(t.text, t.folded, t.kind) for t in tokens[:3]] == [
         ("huyện", "huyen", "word"), ("ủy", "uy", "word"), ("12-nq/hu", "12-nq/hu", "code")]
     assert (tokens[1].start, tokens[1].end) == (8, 12)
+    assert tokens[1].normalized == tokens[1].text == "ủy"
     assert vankien.fold("Lãnh đạo") == "lanh dao"
     assert vankien.normalize("HOÀ") == "hòa"
 

@@ -10,6 +10,7 @@ class QueryError(Error): ...
 
 class Token:
     text: str
+    normalized: str  # the same as text
     folded: str
     kind: str
     position: int
