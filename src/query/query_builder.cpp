@@ -2,10 +2,10 @@
 //   - exact syllables: a syllable typed with diacritics matches its folded form
 //     (recall: what an unaccented query finds, it finds) and adds the weight of
 //     its exact form (XE term), so documents written exactly so rank first;
-//   - adjacency: every pair of neighbouring words, and a whole run of three or
-//     more, adds the weight of a phrase, so "phương thức lãnh đạo" written as a
-//     run outranks the four syllables scattered (applied when re-ranking the
-//     best candidates, see BuiltQuery::proximity);
+//   - adjacency: the best candidates are re-ranked by how many pairs of
+//     neighbouring query words stand next to each other in them, so
+//     "phương thức lãnh đạo" written as a run outranks the four syllables
+//     scattered (searcher.cpp, add_proximity);
 //   - title and lead: indexed with a higher within-document frequency
 //     (schema::title_wdf, lead_wdf), which BM25 turns into weight;
 //   - numbers: a document code, typed whole or as "so 60 nq tw", adds the weight
@@ -26,7 +26,6 @@ namespace vankien::query {
 namespace {
 
 constexpr double exact_boost = 1.0;
-constexpr double adjacency_boost = 1.0;
 constexpr double number_boost = 5.0;
 
 Xapian::Query scaled(const Xapian::Query& query, double factor) {
@@ -274,10 +273,7 @@ class Builder {
     std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
     auto close_adjacent = [&] {
       if (negating_) adjacent.clear();
-      for (std::size_t k = 0; k + 1 < adjacent.size(); ++k) {
-        proximity_.push_back(scaled(phrase_of({adjacent[k], adjacent[k + 1]}), adjacency_boost));
-      }
-      if (adjacent.size() >= 3) proximity_.push_back(scaled(phrase_of(adjacent), adjacency_boost));
+      if (adjacent.size() >= 2) proximity_.push_back(adjacent);
       sequence_.insert(sequence_.end(), adjacent.begin(), adjacent.end());
       adjacent.clear();
     };
@@ -343,7 +339,7 @@ class Builder {
 
   const BuildContext& context_;
   std::set<std::string> highlight_;
-  std::vector<Xapian::Query> proximity_;
+  std::vector<std::vector<std::string>> proximity_;
   std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;
   bool has_words_ = false;

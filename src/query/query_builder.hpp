@@ -16,9 +16,9 @@ namespace vankien::query {
 
 struct BuiltQuery {
   Xapian::Query query;  ///< matches and weights; MatchAll when the query has no words
-  /// Phrases of neighbouring query words. Checking positions is costly on
-  /// common words, so these only re-rank the best candidates (searcher.cpp).
-  std::vector<Xapian::Query> proximity;
+  /// Runs of neighbouring query words (folded). Checking positions is costly
+  /// on common words, so they only re-rank the best candidates (searcher.cpp).
+  std::vector<std::vector<std::string>> proximity;
   bool has_words = false;
   bool can_relax = false;  ///< a run of two or more words that OR could match more of
   std::set<std::string> highlight_terms;  ///< folded words to mark in snippets

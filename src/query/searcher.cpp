@@ -103,23 +103,52 @@ struct Candidate {
   Xapian::Document document;
 };
 
-// Adds the weight of the proximity phrases to each candidate, evaluated on the
-// candidates alone (their id terms filter the phrases), and re-sorts them.
-void add_proximity(Xapian::Database& db, const std::vector<Xapian::Query>& proximity,
-                   std::vector<Candidate>& candidates) {
-  if (candidates.empty()) return;
-  std::vector<Xapian::Query> ids;
-  for (const Candidate& candidate : candidates) {
-    ids.emplace_back(index::id_term(candidate.document.get_value(schema::id_slot)));
+// A candidate whose neighbouring query words all stand next to each other
+// doubles its weight; one with none of them together keeps it.
+constexpr double adjacency_boost = 1.0;
+
+bool adjacent_in(const std::vector<Xapian::termpos>& first, const std::vector<Xapian::termpos>& second) {
+  // Both sorted: walk them together looking for p in first, p + 1 in second.
+  std::size_t i = 0, j = 0;
+  while (i < first.size() && j < second.size()) {
+    if (first[i] + 1 == second[j]) return true;
+    if (first[i] + 1 < second[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                  Xapian::Query(Xapian::Query::OP_OR, proximity.begin(), proximity.end()),
-                                  Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
-  const Xapian::MSet boosts = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
-  std::unordered_map<Xapian::docid, double> extra;
-  for (auto it = boosts.begin(); it != boosts.end(); ++it) extra[*it] = it.get_weight();
-  for (Candidate& candidate : candidates) candidate.weight += extra[candidate.docid];
+  return false;
+}
+
+// Re-ranks candidates by the share of neighbouring query-word pairs that are
+// adjacent in them, read from each candidate's own position lists (cheap for
+// a few dozen documents, unlike a phrase query over every match).
+void add_proximity(Xapian::Database& db, const std::vector<std::vector<std::string>>& runs,
+                   std::vector<Candidate>& candidates) {
+  std::size_t pairs = 0;
+  for (const auto& run : runs) pairs += run.size() - 1;
+  if (pairs == 0) return;
+  for (Candidate& candidate : candidates) {
+    std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
+    auto positions_of = [&](const std::string& term) -> const std::vector<Xapian::termpos>& {
+      auto [it, inserted] = positions.try_emplace(term);
+      if (inserted) {
+        for (auto p = db.positionlist_begin(candidate.docid, term); p != db.positionlist_end(candidate.docid, term); ++p) {
+          it->second.push_back(*p);
+        }
+      }
+      return it->second;
+    };
+    std::size_t adjacent = 0;
+    for (const auto& run : runs) {
+      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
+        adjacent += adjacent_in(positions_of(run[k]), positions_of(run[k + 1]));
+      }
+    }
+    candidate.weight += candidate.weight * adjacency_boost * static_cast<double>(adjacent) /
+                        static_cast<double>(pairs);
+  }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
 }

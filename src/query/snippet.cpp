@@ -1,6 +1,7 @@
 #include "query/snippet.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "vankien/analyzer.hpp"
@@ -82,8 +83,11 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
                      AccentVotes* votes) {
   std::vector<Match> matches;
   const std::string_view scanned = body.substr(0, std::min(body.size(), max_scanned_bytes));
-  std::set<std::string> distinct_terms_found;
-  Token previous;
+  std::set<const std::string*> distinct_terms_found;
+  // The last query word seen, for votes on how neighbouring words are written.
+  const std::string* previous_term = nullptr;
+  std::string previous_text;
+  std::uint32_t previous_position = 0;
   // The body is read a chunk at a time, and reading stops once a passage
   // holding every query word has been seen: the best snippet is usually near
   // the top, and long documents need not be analysed to the end.
@@ -93,30 +97,34 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
     std::size_t chunk_end = std::min(scanned.size(), chunk_start + chunk_bytes);
     while (chunk_end < scanned.size() && !is_space(scanned[chunk_end])) ++chunk_end;
     const std::size_t base = chunk_start;
-    Analyzer().analyze(scanned.substr(chunk_start, chunk_end - chunk_start), [&](const Token& local) {
+    Analyzer().analyze(scanned.substr(chunk_start, chunk_end - chunk_start), [&](const Token& token) {
       if (matches.size() >= max_matches) return;
-      Token token = local;
-      token.begin += base;
-      token.end += base;
-      if (votes && token.kind != TokenKind::code) {
-        if (previous.position + 1 == token.position && neighbours(sequence, previous.folded, token.folded)) {
-          ++(*votes)[previous.folded][previous.text];
-          ++(*votes)[token.folded][token.text];
-        }
-        previous = token;
-      }
       const auto found = terms.find(token.folded);
-      if (found == terms.end()) return;
-      // A code and its first part share a start: keep the longer.
-      if (!matches.empty() && matches.back().begin == token.begin) {
-        if (token.end > matches.back().end) matches.back() = {token.begin, token.end, &*found};
+      if (found == terms.end()) {
+        previous_term = nullptr;
         return;
       }
-      if (!matches.empty() && token.begin < matches.back().end) return;  // part of a code
-      matches.push_back({token.begin, token.end, &*found});
-      distinct_terms_found.insert(*found);
+      if (votes && token.kind != TokenKind::code) {
+        if (previous_term && previous_position + 1 == token.position &&
+            neighbours(sequence, *previous_term, *found)) {
+          ++(*votes)[*previous_term][previous_text];
+          ++(*votes)[*found][token.text];
+        }
+        previous_term = &*found;
+        previous_text = token.text;
+        previous_position = token.position;
+      }
+      const std::size_t begin = base + token.begin, end = base + token.end;
+      // A code and its first part share a start: keep the longer.
+      if (!matches.empty() && matches.back().begin == begin) {
+        if (end > matches.back().end) matches.back() = {begin, end, &*found};
+        return;
+      }
+      if (!matches.empty() && begin < matches.back().end) return;  // part of a code
+      matches.push_back({begin, end, &*found});
+      distinct_terms_found.insert(&*found);
     });
-    previous = Token{};
+    previous_term = nullptr;
     chunk_start = chunk_end;
     complete = distinct_terms_found.size() == terms.size() && window_has_all(matches, terms.size(), length);
   }
