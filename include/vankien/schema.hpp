@@ -17,7 +17,7 @@
 // its own number.
 //
 // Values hold what is sorted or counted; the document data holds the stored
-// fields as JSON (document_data.hpp).
+// fields as one line of JSON followed by the body (src/index/document_json.hpp).
 
 #include <string>
 #include <string_view>
@@ -69,6 +69,6 @@ std::string facet_key(std::string_view value);
 
 /// Metadata keys stored in the database itself (Xapian user metadata).
 inline constexpr std::string_view format_key = "vankien.format";
-inline constexpr std::string_view format_version = "1";
+inline constexpr std::string_view format_version = "2";
 
 }  // namespace vankien::schema

@@ -11,7 +11,6 @@ std::string to_json(const Document& doc) {
       {"id", doc.id},
       {"title", doc.title},
       {"lead", doc.lead},
-      {"body", doc.body},
       {"date", doc.date},
       {"type", doc.type},
       {"number", doc.number},
@@ -30,11 +29,12 @@ std::string to_json(const Document& doc) {
   };
   // Fields are valid UTF-8 by the time they get here; replacing rather than
   // throwing keeps one bad byte from stopping a whole run if that ever fails.
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" + doc.body;
 }
 
 Document from_json(std::string_view text) {
-  const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+  const std::size_t newline = text.find('\n');  // JSON dumped on one line never has a raw one
+  const nlohmann::json json = nlohmann::json::parse(text.substr(0, newline), nullptr, false);
   if (!json.is_object()) throw Error("stored document data is not a JSON object");
   Document doc;
   auto get = [&](const char* key, std::string& out) {
@@ -43,7 +43,7 @@ Document from_json(std::string_view text) {
   get("id", doc.id);
   get("title", doc.title);
   get("lead", doc.lead);
-  get("body", doc.body);
+  if (newline != std::string_view::npos) doc.body = std::string(text.substr(newline + 1));
   get("date", doc.date);
   get("type", doc.type);
   get("number", doc.number);
