@@ -105,6 +105,15 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
     xapian.add_value(schema::year_slot, compact.substr(0, 4));
   }
   xapian.add_value(schema::hash_slot, hash);
+  // Facet values in the order of query/facets.cpp: district, province, term,
+  // topics, type, year.
+  std::string facets;
+  for (const schema::Slot slot : {schema::district_slot, schema::province_slot, schema::term_slot,
+                                  schema::topics_slot, schema::type_slot, schema::year_slot}) {
+    if (slot != schema::district_slot) facets += schema::facet_separator;
+    facets += xapian.get_value(slot);
+  }
+  xapian.add_value(schema::facets_slot, facets);
   return xapian;
 }
 

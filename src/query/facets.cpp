@@ -1,6 +1,7 @@
 #include "query/facets.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "vankien/schema.hpp"
@@ -9,49 +10,16 @@ namespace vankien::query {
 
 namespace {
 
-Xapian::valueno slot_of(const std::string& name) {
-  if (name == "district") return schema::district_slot;
-  if (name == "province") return schema::province_slot;
-  if (name == "term") return schema::term_slot;
-  if (name == "topic") return schema::topics_slot;
-  if (name == "type") return schema::type_slot;
-  if (name == "year") return schema::year_slot;
-  throw QueryError("unknown facet '" + name + "' (district, province, term, topic, type, year)");
-}
-
-std::vector<FacetCount> sorted(std::vector<FacetCount> counts) {
-  std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+std::vector<FacetCount> sorted(const std::unordered_map<std::string, std::size_t>& counts) {
+  std::vector<FacetCount> out;
+  for (const auto& [value, count] : counts) out.push_back({value, count});
+  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });
-  return counts;
+  return out;
 }
 
 }  // namespace
-
-// Topics are several values in one slot, '\n'-separated: each counts once.
-class FacetCounter::MultiValueSpy : public Xapian::MatchSpy {
- public:
-  explicit MultiValueSpy(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& document, double) override {
-    const std::string values = document.get_value(slot_);
-    std::size_t start = 0;
-    while (start < values.size()) {
-      std::size_t end = values.find('\n', start);
-      if (end == std::string::npos) end = values.size();
-      if (end > start) ++counts_[values.substr(start, end - start)];
-      start = end + 1;
-    }
-  }
-  std::vector<FacetCount> counts() const {
-    std::vector<FacetCount> out;
-    for (const auto& [value, count] : counts_) out.push_back({value, count});
-    return out;
-  }
-
- private:
-  Xapian::valueno slot_;
-  std::unordered_map<std::string, std::size_t> counts_;
-};
 
 const std::vector<std::string>& facet_names() {
   static const std::vector<std::string> names = {"district", "province", "term",
@@ -59,39 +27,69 @@ const std::vector<std::string>& facet_names() {
   return names;
 }
 
-FacetCounter::FacetCounter(const std::vector<std::string>& names) {
-  for (const std::string& name : names) {
-    const Xapian::valueno slot = slot_of(name);
-    std::unique_ptr<Xapian::MatchSpy> spy;
-    if (name == "topic") {
-      spy = std::make_unique<MultiValueSpy>(slot);
-    } else {
-      spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+// Reads the facets slot once per document and counts the requested fields.
+class FacetCounter::Spy : public Xapian::MatchSpy {
+ public:
+  explicit Spy(std::vector<std::size_t> fields) : fields_(std::move(fields)), counts_(facet_names().size()) {}
+
+  void operator()(const Xapian::Document& document, double) override {
+    const std::string values = document.get_value(schema::facets_slot);
+    std::string_view rest(values);
+    for (std::size_t field = 0; field < facet_names().size(); ++field) {
+      const std::size_t end = rest.find(schema::facet_separator);
+      const std::string_view value = rest.substr(0, end);
+      if (wanted(field) && !value.empty()) count(field, value);
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
     }
-    spies_.emplace_back(name, spy.get());
-    owned_.push_back(std::move(spy));
   }
+
+  std::map<std::string, std::vector<FacetCount>> counts() const {
+    std::map<std::string, std::vector<FacetCount>> out;
+    for (std::size_t field : fields_) out[facet_names()[field]] = sorted(counts_[field]);
+    return out;
+  }
+
+ private:
+  bool wanted(std::size_t field) const {
+    return std::find(fields_.begin(), fields_.end(), field) != fields_.end();
+  }
+
+  // Topics are several values, '\n'-separated: each counts once.
+  void count(std::size_t field, std::string_view value) {
+    std::size_t start = 0;
+    while (start < value.size()) {
+      std::size_t end = value.find('\n', start);
+      if (end == std::string_view::npos) end = value.size();
+      if (end > start) ++counts_[field][std::string(value.substr(start, end - start))];
+      start = end + 1;
+    }
+  }
+
+  std::vector<std::size_t> fields_;
+  std::vector<std::unordered_map<std::string, std::size_t>> counts_;
+};
+
+FacetCounter::FacetCounter(const std::vector<std::string>& names) {
+  std::vector<std::size_t> fields;
+  for (const std::string& name : names) {
+    const auto found = std::find(facet_names().begin(), facet_names().end(), name);
+    if (found == facet_names().end()) {
+      throw QueryError("unknown facet '" + name + "' (district, province, term, topic, type, year)");
+    }
+    fields.push_back(static_cast<std::size_t>(found - facet_names().begin()));
+  }
+  if (!fields.empty()) spy_ = std::make_unique<Spy>(std::move(fields));
 }
 
+FacetCounter::~FacetCounter() = default;
+
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (const auto& [name, spy] : spies_) enquire.add_matchspy(spy);
+  if (spy_) enquire.add_matchspy(spy_.get());
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
-  std::map<std::string, std::vector<FacetCount>> out;
-  for (const auto& [name, spy] : spies_) {
-    std::vector<FacetCount> counts;
-    if (const auto* multi = dynamic_cast<const MultiValueSpy*>(spy)) {
-      counts = multi->counts();
-    } else {
-      const auto* values = static_cast<const Xapian::ValueCountMatchSpy*>(spy);
-      for (auto it = values->values_begin(); it != values->values_end(); ++it) {
-        counts.push_back({*it, static_cast<std::size_t>(it.get_termfreq())});
-      }
-    }
-    out[name] = sorted(std::move(counts));
-  }
-  return out;
+  return spy_ ? spy_->counts() : std::map<std::string, std::vector<FacetCount>>{};
 }
 
 }  // namespace vankien::query

@@ -1,6 +1,7 @@
 #pragma once
-// Facet counting over the documents a search matched: one Xapian match spy
-// per requested facet, reading the value slots of schema.hpp.
+// Facet counting over the documents a search matched. Every facet value of a
+// document is in one value slot (schema::facets_slot), so counting several
+// facets costs one value read per matching document, not one per facet.
 
 #include <xapian.h>
 
@@ -13,20 +14,20 @@
 
 namespace vankien::query {
 
-/// The facet names a request may ask for.
+/// The facet names a request may ask for, in the order of schema::facets_slot.
 const std::vector<std::string>& facet_names();
 
 class FacetCounter {
  public:
   /// Throws QueryError for an unknown facet name.
   explicit FacetCounter(const std::vector<std::string>& names);
+  ~FacetCounter();
   void attach(Xapian::Enquire& enquire);
   std::map<std::string, std::vector<FacetCount>> counts() const;
 
  private:
-  class MultiValueSpy;
-  std::vector<std::pair<std::string, Xapian::MatchSpy*>> spies_;
-  std::vector<std::unique_ptr<Xapian::MatchSpy>> owned_;
+  class Spy;
+  std::unique_ptr<Spy> spy_;
 };
 
 }  // namespace vankien::query
