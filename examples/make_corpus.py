@@ -154,11 +154,11 @@ def markdown(kind, number, topic, place, year, month, day):
     subject = "về " + TOPICS[topic][0][0].lower() + TOPICS[topic][0][1:]
     body = TOPICS[topic][1].format(d=d, p=p, t=place[3], term=term_of(year))
     return (
-        "  -------------------------------- --------------------------------------\n"
+        "  ------------------------------ ------------------------------------\n"
         f"    **{committee.upper()} {d.upper()}\\          **ĐẢNG CỘNG SẢN VIỆT NAM\\\n"
         "                \\***                  \\-\\-\\-\\-\\-\\-\\-\\-\\-\\-\\-\\-\\-\\--**\n\n"
         f"            Số {number}-{code}/HU              *{d}, ngày {day} tháng {month} năm {year}*\n"
-        "  -------------------------------- --------------------------------------\n\n"
+        "  ------------------------------ ------------------------------------\n\n"
         f"**{heading}**\n\n{subject}\n\n\\- {body}\n\n\\- Các chi bộ tổ chức thực hiện "
         "nghiêm túc, báo cáo kết quả về Ban Thường vụ.\n")
 
