@@ -2,9 +2,14 @@
 
 #include <xapian.h>
 
+#include <optional>
+#include <thread>
+#include <variant>
+
 #include "index/database.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_json.hpp"
+#include "index/work_queue.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
 
@@ -13,6 +18,9 @@ namespace vankien {
 namespace {
 
 constexpr std::string_view synonyms_key = "vankien.synonyms";
+// Documents prepared ahead of the writer: enough to keep both threads busy,
+// few enough to bound memory.
+constexpr std::size_t queue_capacity = 64;
 
 // Folded words of a phrase joined by spaces: the key synonyms are stored under,
 // and what the query side looks up.
@@ -28,11 +36,75 @@ std::string synonym_key(const std::string& phrase) {
 }  // namespace
 
 struct Indexer::Impl {
-  Impl(const std::filesystem::path& path, IndexerOptions options_in)
-      : options(std::move(options_in)),
+  Impl(const std::filesystem::path& path_in, IndexerOptions options_in)
+      : path(path_in),
+        options(std::move(options_in)),
         extractor(options.data_dir),
         db(index::open_writable(path)) {
     register_synonyms();
+  }
+
+  // A document ready to be written: built, or known to be unchanged.
+  struct Prepared {
+    std::string id_term;
+    std::string hash;
+    std::optional<Xapian::Document> built;  // empty: unchanged when prepared
+    Document unbuilt;  // kept when unchanged, in case the writer sees otherwise
+    SourceLocation source;
+  };
+
+  // The hash covers the document as given, so an unchanged input is skipped
+  // before any extraction work. `db` is the writer's database, or a read-only
+  // view of it on another thread (index::stored_hash retries if it moves on).
+  Prepared prepare(Document document, Xapian::Database& view) const {
+    Prepared prepared;
+    prepared.hash = index::content_hash(index::to_json(document));
+    if (document.id.empty()) document.id = "h" + prepared.hash;
+    if (document.id.size() > 200) throw Error("document id longer than 200 bytes");
+    prepared.id_term = index::id_term(document.id);
+    prepared.source = document.source;
+    if (stored_hash(view, prepared.id_term) == prepared.hash) {
+      prepared.unbuilt = std::move(document);
+      return prepared;
+    }
+    prepared.built = build(std::move(document), prepared.hash);
+    return prepared;
+  }
+
+  Xapian::Document build(Document document, const std::string& hash) const {
+    extractor.complete(document);
+    return index::build_document(document, hash);
+  }
+
+  // Writes on this (the writer's) thread; decides added, updated or unchanged
+  // against the database as it is now, pending changes included.
+  Outcome write(Prepared prepared) {
+    try {
+      const std::string stored = stored_hash(db, prepared.id_term);
+      if (stored == prepared.hash) return Outcome::unchanged;
+      // Unchanged in the view it was prepared against, changed since (the same
+      // id earlier in this run): build it now.
+      if (!prepared.built) prepared.built = build(std::move(prepared.unbuilt), prepared.hash);
+      db.replace_document(prepared.id_term, *prepared.built);
+      count_change();
+      return stored.empty() ? Outcome::added : Outcome::updated;
+    } catch (const Xapian::Error& error) {
+      throw Error("cannot index document '" + prepared.id_term.substr(1) + "': " + error.get_msg());
+    }
+  }
+
+  static std::string stored_hash(Xapian::Database& view, const std::string& id_term) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        const Xapian::PostingIterator found = view.postlist_begin(id_term);
+        if (found == view.postlist_end(id_term)) return {};
+        const std::string hash = view.get_document(*found).get_value(schema::hash_slot);
+        return hash.empty() ? std::string("-") : hash;  // "-": present, hash unknown
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) throw;
+        view.reopen();
+      }
+    }
   }
 
   // Abbreviations both ways (BTV <-> Ban Thường vụ), once per abbreviation list.
@@ -66,6 +138,7 @@ struct Indexer::Impl {
     }
   }
 
+  std::filesystem::path path;
   IndexerOptions options;
   MetadataExtractor extractor;
   Xapian::WritableDatabase db;
@@ -88,27 +161,8 @@ Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 Outcome Indexer::add(Document document) {
-  // The hash covers the document as given, so an unchanged input is skipped
-  // before any extraction work.
-  const std::string hash = index::content_hash(index::to_json(document));
-  if (document.id.empty()) document.id = "h" + hash;
-  if (document.id.size() > 200) throw Error("document id longer than 200 bytes");
-
-  const std::string id_term = index::id_term(document.id);
-  Xapian::WritableDatabase& db = impl_->db;
-  try {
-    const Xapian::PostingIterator existing = db.postlist_begin(id_term);
-    const bool exists = existing != db.postlist_end(id_term);
-    if (exists && db.get_document(*existing).get_value(schema::hash_slot) == hash) {
-      return Outcome::unchanged;
-    }
-    impl_->extractor.complete(document);
-    db.replace_document(id_term, index::build_document(document, hash));
-    impl_->count_change();
-    return exists ? Outcome::updated : Outcome::added;
-  } catch (const Xapian::Error& error) {
-    throw Error("cannot index document '" + document.id + "': " + error.get_msg());
-  }
+  auto prepared = impl_->prepare(std::move(document), impl_->db);
+  return impl_->write(std::move(prepared));
 }
 
 bool Indexer::remove(const std::string& id) {
@@ -127,34 +181,75 @@ void Indexer::commit() { impl_->commit(); }
 
 std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
 
+// Reading, metadata extraction and term generation run on a second thread,
+// while this one writes to Xapian (which has one writer): both cores work.
 IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
                                 const FileSelection& selection, const ReadOptions& read,
                                 const Progress& progress) {
-  IndexSummary summary;
-  auto on_problem = [&](Problem&& problem) {
-    if (!problem.warning) ++summary.failed;
-    summary.problems.push_back(std::move(problem));
+  struct FileDone {
+    std::uintmax_t bytes;
   };
-  auto on_document = [&](Document&& document) {
-    SourceLocation where = document.source;
+  using Item = std::variant<Impl::Prepared, Problem, FileDone>;
+  index::WorkQueue<Item> queue(queue_capacity);
+  std::exception_ptr producer_error;
+
+  std::thread producer([&] {
     try {
-      switch (add(std::move(document))) {
-        case Outcome::added: ++summary.added; break;
-        case Outcome::updated: ++summary.updated; break;
-        case Outcome::unchanged: ++summary.unchanged; break;
+      // A read-only view to skip unchanged documents before extracting anything.
+      Xapian::Database snapshot(impl_->path.string());
+      auto on_problem = [&](Problem&& problem) { queue.push(std::move(problem)); };
+      auto on_document = [&](Document&& document) {
+        SourceLocation where = document.source;
+        try {
+          queue.push(impl_->prepare(std::move(document), snapshot));
+        } catch (const std::exception& error) {  // one document's failure is not the run's
+          queue.push(Problem{std::move(where), error.what()});
+        }
+      };
+      for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
+        read_file(file, read, on_document, on_problem);
+        std::error_code error;
+        const auto size = file == "-" ? 0 : std::filesystem::file_size(file, error);
+        queue.push(FileDone{error ? 0 : size});
       }
-    } catch (const std::exception& error) {  // one document's failure is not the run's
-      on_problem(Problem{std::move(where), error.what()});
+    } catch (...) {
+      producer_error = std::current_exception();
     }
-  };
-  for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
-    read_file(file, read, on_document, on_problem);
-    ++summary.files;
-    std::error_code error;
-    const auto size = file == "-" ? 0 : std::filesystem::file_size(file, error);
-    if (!error) summary.bytes += size;
-    if (progress) progress(summary);
+    queue.close();
+  });
+
+  IndexSummary summary;
+  try {
+    while (auto item = queue.pop()) {
+      if (auto* problem = std::get_if<Problem>(&*item)) {
+        if (!problem->warning) ++summary.failed;
+        summary.problems.push_back(std::move(*problem));
+      } else if (auto* done = std::get_if<FileDone>(&*item)) {
+        ++summary.files;
+        summary.bytes += done->bytes;
+        if (progress) progress(summary);
+      } else {
+        auto& prepared = std::get<Impl::Prepared>(*item);
+        SourceLocation where = prepared.source;
+        try {
+          switch (impl_->write(std::move(prepared))) {
+            case Outcome::added: ++summary.added; break;
+            case Outcome::updated: ++summary.updated; break;
+            case Outcome::unchanged: ++summary.unchanged; break;
+          }
+        } catch (const Error& error) {
+          summary.problems.push_back(Problem{std::move(where), error.what()});
+          ++summary.failed;
+        }
+      }
+    }
+  } catch (...) {
+    queue.abandon();
+    producer.join();
+    throw;
   }
+  producer.join();
+  if (producer_error) std::rethrow_exception(producer_error);
   commit();
   return summary;
 }

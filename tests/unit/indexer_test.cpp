@@ -139,3 +139,19 @@ TEST_CASE("bad documents fail alone; the batch and earlier commits survive") {
         std::string::npos);
   CHECK(summary.problems[2].message.find("empty document") != std::string::npos);
 }
+
+TEST_CASE("the same id twice in one run: the last version wins") {
+  vankien::test::TempDir dir;
+  vankien::test::write_file(dir / "a.jsonl", "{\"id\": \"x\", \"body\": \"phiên bản A\"}\n");
+  vankien::test::write_file(dir / "b.jsonl", "{\"id\": \"x\", \"body\": \"phiên bản B\"}\n"
+                                             "{\"id\": \"x\", \"body\": \"phiên bản A\"}\n");
+  Indexer indexer(dir / "db", options());
+  CHECK(indexer.add_files({dir / "a.jsonl"}).added == 1);
+  const auto summary = indexer.add_files({dir / "b.jsonl"});
+  CHECK(summary.updated == 2);
+  CHECK(summary.failed == 0);
+  indexer.commit();
+  const Xapian::Database db((dir / "db").string());
+  CHECK(db.get_doccount() == 1);
+  CHECK(db.get_document(*db.postlist_begin("Qx")).get_data().find("phiên bản A") != std::string::npos);
+}
