@@ -242,9 +242,10 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   const std::size_t fetched = rerank ? std::max(wanted, rerank_candidates) : request.limit;
   // Facet counts must see every match, not just the first page; otherwise a
   // margin past the page makes small totals exact rather than estimated.
+  // A relaxed (ORed) query matches widely and its total is an estimate anyway.
   const Xapian::doccount check_at_least =
-      request.facets.empty() ? static_cast<Xapian::doccount>(wanted + exact_total_margin)
-                             : db.get_doccount();
+      !request.facets.empty() ? db.get_doccount()
+                              : static_cast<Xapian::doccount>(wanted + (relaxed ? 0 : exact_total_margin));
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                              static_cast<Xapian::doccount>(fetched), check_at_least);
   results.total = mset.get_matches_estimated();
