@@ -4,6 +4,8 @@
 #   scripts/dev.sh build   setup, then configure and build into ./build
 #   scripts/dev.sh demo    build, then run the sample session (examples/demo.sh)
 #   scripts/dev.sh test    build, then run every test (ctest)
+#   scripts/dev.sh sanitize  build into ./build-sanitize with AddressSanitizer and
+#                          UndefinedBehaviorSanitizer, then run the C++ and CLI tests
 # Set VANKIEN_BUILD_DIR to build elsewhere, CMAKE_BUILD_TYPE to change the type.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,5 +45,12 @@ case "${1:-}" in
   build) build ;;
   demo) build && VANKIEN="$build_dir/cli/vankien" examples/demo.sh ;;
   test) build && ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" ;;
-  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  sanitize)
+    setup
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DVANKIEN_SANITIZE=ON \
+      -DVANKIEN_BUILD_PYTHON=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF >/dev/null
+    cmake --build build-sanitize -j "$(nproc)"
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
