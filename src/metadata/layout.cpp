@@ -1,5 +1,8 @@
 #include "metadata/layout.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 
 #include "vankien/document.hpp"
@@ -98,27 +101,25 @@ bool is_motto_or_party(std::string_view cell) {
          starts_with_words(cell, "độc lập");
 }
 
+// A name alone on a line: two to five words, each starting with a capital
+// letter ("Hoàng Sim", "Nông Văn Tuấn"), no digits, no closing punctuation.
 bool looks_like_author(std::string_view line) {
   if (line.empty() || line.size() > max_author_bytes) return false;
   if (std::string_view(".:;!?,").find(line.back()) != std::string_view::npos) return false;
+  if (line.find_first_of("0123456789") != std::string_view::npos) return false;
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
   std::size_t words = 0;
   bool at_word_start = true;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c >= '0' && c <= '9') return false;
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    const UChar32 c = text.char32At(i);
     if (c == ' ') {
       at_word_start = true;
       continue;
     }
     if (at_word_start) {
+      if (!u_isupper(c)) return false;
       ++words;
-      // Each word starts with a capital: its normalised form differs.
-      const std::size_t end = line.find(' ', i);
-      const std::string_view word = line.substr(i, end == std::string_view::npos ? end : end - i);
-      if (vankien::normalize(word).substr(0, 1) == word.substr(0, 1) &&
-          static_cast<unsigned char>(word[0]) < 0x80) {
-        return false;
-      }
       at_word_start = false;
     }
   }

@@ -266,3 +266,21 @@ TEST_CASE("a very long first line makes a title cut between words") {
   CHECK(d.title.ends_with("…"));
   CHECK(vankien::normalize(d.title).find("\xEF\xBF\xBD") == std::string::npos);  // no U+FFFD
 }
+
+TEST_CASE("the author is a capitalised name alone on the last line") {
+  struct Case {
+    std::string last_line, author;
+  };
+  const std::vector<Case> cases = {
+      {"Hoàng Sim", "Hoàng Sim"},
+      {"Đặng Thị Ánh Tuyết", "Đặng Thị Ánh Tuyết"},
+      {"đặng thị tuyết", ""},
+      {"Theo Báo Bắc Kạn.", ""},
+      {"Năm 2019", ""},
+      {"Một Hai Ba Bốn Năm Sáu", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.last_line);
+    CHECK(completed("TIÊU ĐỀ\n\nĐoạn mở đầu.\n\nNội dung bài.\n\n" + c.last_line).author == c.author);
+  }
+}
