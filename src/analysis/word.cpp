@@ -96,6 +96,9 @@ void WordNormalizer::normalize_uncached(std::string_view word, std::string& text
   text.clear();
   folded.clear();
   normalize_with_icu(code_points_, text, folded);
+  // "šy" folds to "sy" through ICU: the variant rule must hold here as well,
+  // or folding twice would not give the same result.
+  if (is_i_y_variant(std::span<const char>(folded.data(), folded.size()))) folded.back() = 'i';
 }
 
 bool WordNormalizer::to_letters(const std::vector<char32_t>& code_points) {

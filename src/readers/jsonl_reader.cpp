@@ -43,6 +43,9 @@ void read_jsonl(const Input& input) {
       input.problem(line_start + column, "JSON does not parse at column " +
                                              std::to_string(column + 1) + ": " + error.what());
       continue;
+    } catch (const nlohmann::json::exception& error) {  // a number out of range, say
+      input.problem(line_start, std::string("JSON cannot be read: ") + error.what());
+      continue;
     }
     if (!object.is_object()) {
       input.problem(line_start, "expected a JSON object, found " + std::string(object.type_name()));

@@ -111,6 +111,8 @@ TEST_CASE("bad input is reported with file and position; the rest goes in") {
        "a.xml", 0, "unknown access level", 1, false},
       {"JSON line that does not parse", "{\"id\": \"1\", \"body\": \"x\"}\n{\"id\": \"2\", \"body\": \n{\"id\": \"3\", \"body\": \"z\"}",
        "a.jsonl", 2, "JSON does not parse", 2, false},
+      // Found by fuzz_jsonl: a number too large for a double threw past the reader.
+      {"JSON number out of range", "{\"id\": 1e999999}\n{\"id\": \"b\"}", "a.jsonl", 1, "JSON cannot be read", 1, false},
       {"JSON line that is not an object", "[1, 2]\n{\"id\": \"3\"}", "a.jsonl", 1, "expected a JSON object", 1, false},
       {"JSON field of the wrong type", "{\"id\": \"1\", \"title\": {\"a\": 1}}", "a.jsonl", 0, "must be a string", 1, false},
       {"unknown JSON field", "{\"id\": \"1\", \"colour\": \"red\", \"body\": \"x\"}", "a.jsonl", 1, "unknown field 'colour'", 1, true},

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for SECONDS (default
+# 60), starting from the seed corpora in fuzz/corpus/. A crash leaves its input
+# in build-fuzz/artifacts/ and fails the run; turn it into a test case.
+#   fuzz/run.sh [SECONDS] [TARGET...]     e.g. fuzz/run.sh 3600 query  (a long run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(analyzer query xml jsonl text)
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANKIEN_FUZZ=ON \
+  -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF -DVANKIEN_BUILD_PYTHON=OFF >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+mkdir -p build-fuzz/artifacts
+for target in "${targets[@]}"; do
+  work=build-fuzz/corpus/$target
+  mkdir -p "$work"
+  echo "== fuzz_$target for ${seconds}s"
+  status=0
+  ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=65536 \
+    -artifact_prefix=build-fuzz/artifacts/$target- -print_final_stats=1 "$work" "fuzz/corpus/$target" \
+    > "build-fuzz/$target.log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|Done)" "build-fuzz/$target.log" || true
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz_$target failed; see build-fuzz/$target.log and build-fuzz/artifacts/" >&2
+    exit 1
+  fi
+done
