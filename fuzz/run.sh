@@ -3,6 +3,7 @@
 # 60), starting from the seed corpora in fuzz/corpus/. A crash leaves its input
 # in build-fuzz/artifacts/ and fails the run; turn it into a test case.
 #   fuzz/run.sh [SECONDS] [TARGET...]     e.g. fuzz/run.sh 3600 query  (a long run)
+# Needs the packages that `scripts/dev.sh setup` installs (clang, libclang-rt-14-dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -13,6 +14,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF -DVANKIEN_BUILD_PYTHON=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 mkdir -p build-fuzz/artifacts
+passed=0
 for target in "${targets[@]}"; do
   work=build-fuzz/corpus/$target
   mkdir -p "$work"
@@ -24,6 +26,9 @@ for target in "${targets[@]}"; do
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|Done)" "build-fuzz/$target.log" || true
   if [ "$status" -ne 0 ]; then
     echo "fuzz_$target failed; see build-fuzz/$target.log and build-fuzz/artifacts/" >&2
+    echo "fuzz: $((passed)) passed, 1 failed"
     exit 1
   fi
+  passed=$((passed + 1))
 done
+echo "fuzz: $passed passed, 0 failed"
