@@ -1,5 +1,6 @@
-// Any bytes read as xml, then completed by the metadata extractor: problems
-// are reported, documents come out, nothing crashes.
+// Any bytes read in one format (VANKIEN_FUZZ_FORMAT: xml, jsonl or text), then
+// completed by the metadata extractor: problems are reported, documents come
+// out, nothing crashes.
 #include <cstdint>
 #include <string>
 
@@ -10,7 +11,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const vankien::MetadataExtractor extractor(VANKIEN_FUZZ_DATA_DIR);
   vankien::ReadOptions options;
-  options.format = vankien::Format::xml;
+  options.format = vankien::Format::VANKIEN_FUZZ_FORMAT;
   const std::string content(reinterpret_cast<const char*>(data), size);
   vankien::read_documents(content, "fuzz", options,
                           [](vankien::Document&& document) {
