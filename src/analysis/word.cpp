@@ -116,11 +116,13 @@ bool WordNormalizer::to_letters(const std::vector<char32_t>& code_points) {
     } else if (decompose_mark(cp, mark) && !letters_.empty()) {
       Letter& target = letters_.back();
       if (is_digit_letter(target)) return false;
+      // A second tone or modifier on one letter has no precomposed form: such
+      // words go to ICU, which keeps the extra mark (and so stays idempotent).
       if (mark.is_tone) {
-        if (target.tone != Tone::none && target.tone != mark.tone) return false;
+        if (target.tone != Tone::none) return false;
         target.tone = mark.tone;
       } else {
-        if (target.modifier != Modifier::none && target.modifier != mark.modifier) return false;
+        if (target.modifier != Modifier::none) return false;
         target.modifier = mark.modifier;
       }
     } else {
