@@ -96,8 +96,19 @@ void WordNormalizer::normalize_uncached(std::string_view word, std::string& text
   text.clear();
   folded.clear();
   normalize_with_icu(code_points_, text, folded);
-  // "šy" folds to "sy" through ICU: the variant rule must hold here as well,
-  // or folding twice would not give the same result.
+  // Case folding may have left only letters the model knows ("ſiẹ" -> "siẹ",
+  // "ẞ" -> "ss"): the model then has the last word, as it would on a second
+  // pass, so that normalising twice changes nothing.
+  code_points_.clear();
+  Utf8Reader folded_case(text);
+  for (CodePoint cp; folded_case.next(cp);) code_points_.push_back(cp.value);
+  std::string model_text, model_folded;
+  if (to_letters(code_points_) && compose(model_text, model_folded)) {
+    text = std::move(model_text);
+    folded = std::move(model_folded);
+    return;
+  }
+  // "šy" folds to "sy" through ICU: the variant rule must hold here as well.
   if (is_i_y_variant(std::span<const char>(folded.data(), folded.size()))) folded.back() = 'i';
 }
 
