@@ -101,7 +101,7 @@ bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
     const CharClass kind = classify(cp.value);
     const bool is_mark = kind == CharClass::mark;
     if (!is_mark && kind != CharClass::letter && kind != CharClass::digit) break;
-    if (!is_mark && run.cp_count >= max_word_code_points) {
+    if (!is_mark && run.letters >= max_word_letters) {
       // Too long: cut here, before a letter, and go on with a new run.
       run.end = cp.begin;
       chain_.push_back(run);
@@ -111,7 +111,8 @@ bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
       run.begin = cp.begin;
       run.starts_with_letter = !is_ascii_digit(cp.value);
     }
-    ++run.cp_count;
+    // Marks do not count, so NFC and NFD text are cut at the same letter.
+    if (!is_mark) ++run.letters;
     run.all_digits = run.all_digits && is_ascii_digit(cp.value);
     run.end = cp.end;
     have_cp = reader.next(cp);

@@ -19,9 +19,9 @@
 
 namespace vankien::analysis {
 
-/// Words are cut after this many code points (before a letter, never before a
+/// Words are cut after this many letters (before a letter, never before a
 /// mark), which keeps every term well under Xapian's 245-byte limit.
-inline constexpr std::size_t max_word_code_points = 64;
+inline constexpr std::size_t max_word_letters = 64;
 
 class Tokenizer {
  public:
@@ -33,7 +33,7 @@ class Tokenizer {
  private:
   struct Run {
     std::size_t begin = 0, end = 0;  // byte range in the input
-    std::size_t cp_count = 0;
+    std::size_t letters = 0;  // letters and digits, not marks
     char separator_before = 0;               // '-' or '/' joining it to the previous run
     bool starts_with_letter = false;
     bool all_digits = true;

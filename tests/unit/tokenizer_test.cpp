@@ -153,9 +153,15 @@ TEST_CASE("a 10 MB single line is analysed whole") {
 TEST_CASE("a huge word is cut into tokens of bounded size") {
   const std::string word(10000, 'a');
   const auto tokens = Analyzer().analyze(word).tokens;
-  CHECK(tokens.size() == (10000 + vankien::analysis::max_word_code_points - 1) /
-                             vankien::analysis::max_word_code_points);
+  CHECK(tokens.size() == (10000 + vankien::analysis::max_word_letters - 1) /
+                             vankien::analysis::max_word_letters);
   for (const Token& token : tokens) CHECK(token.text.size() <= 64);
+
+  // NFC and NFD words are cut at the same letters.
+  std::string precomposed, decomposed;
+  for (int i = 0; i < 100; ++i) precomposed += "\xE1\xBB\x87";  // ệ
+  decomposed = vankien::test::to_nfd(precomposed);
+  CHECK(vankien::test::texts(precomposed) == vankien::test::texts(decomposed));
 
   // Cutting never separates a mark from its letter.
   std::string marked;
