@@ -3,11 +3,19 @@
 # 60), starting from the seed corpora in fuzz/corpus/. A crash leaves its input
 # in build-fuzz/artifacts/ and fails the run; turn it into a test case.
 #   fuzz/run.sh [SECONDS] [TARGET...]     e.g. fuzz/run.sh 3600 query  (a long run)
+#   fuzz/run.sh ci                        what CI runs: a fixed seed and a fixed
+#                                         number of inputs per target, so CI is
+#                                         repeatable (new findings come from timed runs)
 # Needs the packages that `scripts/dev.sh setup` installs (clang, libclang-rt-14-dev).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
+limit=(-max_total_time="$seconds")
+if [ "$seconds" = ci ]; then
+  limit=(-seed=1 -runs=40000)
+  rm -rf build-fuzz/corpus  # start from the seed corpora alone, as CI does
+fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(analyzer query xml jsonl text)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANKIEN_FUZZ=ON \
@@ -18,9 +26,9 @@ passed=0
 for target in "${targets[@]}"; do
   work=build-fuzz/corpus/$target
   mkdir -p "$work"
-  echo "== fuzz_$target for ${seconds}s"
+  echo "== fuzz_$target (${limit[*]})"
   status=0
-  ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=65536 \
+  ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz/fuzz_$target "${limit[@]}" -max_len=65536 \
     -artifact_prefix=build-fuzz/artifacts/$target- -print_final_stats=1 "$work" "fuzz/corpus/$target" \
     > "build-fuzz/$target.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|Done)" "build-fuzz/$target.log" || true
