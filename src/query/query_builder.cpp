@@ -58,7 +58,6 @@ class Builder {
   BuiltQuery run(const Node& root) {
     BuiltQuery built;
     Part part = build(root);
-    built.has_words = has_words_;
     built.can_relax = can_relax_;
     built.highlight_terms = std::move(highlight_);
     built.proximity = std::move(proximity_);
@@ -304,7 +303,6 @@ class Builder {
     }
     close_adjacent();
     if (elements.empty()) return {};
-    has_words_ = true;
     can_relax_ = can_relax_ || elements.size() >= 2;
     const auto op = context_.relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
     return weighted(Xapian::Query(op, elements.begin(), elements.end()));
@@ -327,7 +325,6 @@ class Builder {
       }
     }
     if (words.empty()) return {};
-    has_words_ = true;
     Xapian::Query query = phrase_of(words);
     if (!exact_boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
@@ -342,7 +339,6 @@ class Builder {
   std::vector<std::vector<std::string>> proximity_;
   std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;
-  bool has_words_ = false;
   bool can_relax_ = false;
   bool negating_ = false;  // building the operand of NOT or '-'
 };

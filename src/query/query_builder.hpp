@@ -19,7 +19,6 @@ struct BuiltQuery {
   /// Runs of neighbouring query words (folded). Checking positions is costly
   /// on common words, so they only re-rank the best candidates (searcher.cpp).
   std::vector<std::vector<std::string>> proximity;
-  bool has_words = false;
   bool can_relax = false;  ///< a run of two or more words that OR could match more of
   std::set<std::string> highlight_terms;  ///< folded words to mark in snippets
   std::vector<std::string> word_sequence;  ///< folded words of the query, in order
