@@ -18,11 +18,20 @@ std::size_t Input::line_of(std::size_t offset) const {
   const std::string_view next = content.substr(counted_to, offset - counted_to);
   lines_before += static_cast<std::size_t>(std::count(next.begin(), next.end(), '\n'));
   counted_to = offset;
-  return 1 + lines_before;
+  return start_line + lines_before;
+}
+
+SourceLocation Input::location(std::size_t offset) const {
+  return {name, line_of(offset), start_offset + offset};
 }
 
 void Input::problem(std::size_t offset, std::string message, bool warning) const {
-  on_problem(Problem{{name, line_of(offset), offset}, std::move(message), warning});
+  on_problem(Problem{location(offset), std::move(message), warning});
+}
+
+std::string too_large(const ReadOptions& options) {
+  return "document larger than the " + std::to_string(options.max_document_bytes) +
+         "-byte limit";
 }
 
 bool Input::apply_field(Document& document, std::string_view field, const std::string& value,

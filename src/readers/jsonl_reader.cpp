@@ -27,12 +27,12 @@ void read_jsonl(const Input& input) {
     start = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     if (line.size() > input.options.max_document_bytes) {
-      input.problem(line_start, "document larger than the " +
-                                    std::to_string(input.options.max_document_bytes) + "-byte limit");
+      input.problem(line_start, too_large(input.options));
       continue;
     }
     if (const std::size_t bad = first_invalid_utf8(line); bad != std::string_view::npos) {
-      input.problem(line_start + bad, "invalid UTF-8 at byte " + std::to_string(line_start + bad));
+      input.problem(line_start + bad, "invalid UTF-8 at byte " +
+                                          std::to_string(input.start_offset + line_start + bad));
       continue;
     }
     nlohmann::json object;
@@ -52,7 +52,7 @@ void read_jsonl(const Input& input) {
       continue;
     }
     Document document;
-    document.source = {input.name, input.line_of(line_start), line_start};
+    document.source = input.location(line_start);
     bool failed = false;
     for (const auto& [key, value] : object.items()) {
       if ((key == "topic" || key == "topics") && value.is_array()) {

@@ -9,24 +9,31 @@
 
 namespace vankien::readers {
 
-/// Everything a reader needs about the file it reads.
+/// Everything a reader needs about the file it reads. `content` may be a part
+/// of the file (JSON Lines are read in blocks); `start_offset` and
+/// `start_line` say where it begins, so that every location is the file's.
 struct Input {
   std::string_view content;
   const std::string& name;
   const ReadOptions& options;
   const DocumentSink& on_document;
   const ProblemSink& on_problem;
+  /// Unknown fields already warned about in this file.
+  std::vector<std::string>& reported_unknown_fields;
+  std::size_t start_offset = 0;
+  std::size_t start_line = 1;
 
-  /// 1-based line of a byte offset in `content`. Counts on from the previous
-  /// call when offsets grow, so reading a file front to back stays linear.
+  /// 1-based line in the file of a byte offset in `content`. Counts on from
+  /// the previous call when offsets grow, so reading front to back stays linear.
   std::size_t line_of(std::size_t offset) const;
+  /// File, line and file offset of a byte offset in `content`.
+  SourceLocation location(std::size_t offset) const;
   void problem(std::size_t offset, std::string message, bool warning = false) const;
   /// Sets a field (set_field); an unknown field is a warning, given once per
   /// file; a bad value is an error. False when the document must be dropped.
   bool apply_field(Document& document, std::string_view field, const std::string& value,
                    std::size_t offset) const;
 
-  mutable std::vector<std::string> reported_unknown_fields;
   mutable std::size_t counted_to = 0;     // line_of() has counted lines up to here
   mutable std::size_t lines_before = 0;   // newlines in [0, counted_to)
 };
@@ -34,6 +41,9 @@ struct Input {
 void read_text(const Input& input, bool markdown);
 void read_xml(const Input& input);
 void read_jsonl(const Input& input);
+
+/// The message for a document over ReadOptions::max_document_bytes.
+std::string too_large(const ReadOptions& options);
 
 /// Text with Markdown markup removed: emphasis, escapes, table rules, <br>.
 std::string strip_markdown(std::string_view text);

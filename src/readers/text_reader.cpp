@@ -24,7 +24,7 @@ void read_text(const Input& input, bool markdown) {
   }
   Document document;
   document.body = markdown ? strip_markdown(content) : std::string(content);
-  document.source = {input.name, 1, 0};
+  document.source = input.location(0);
   input.on_document(std::move(document));
 }
 

@@ -9,7 +9,7 @@ namespace {
 void read_document(const Input& input, const pugi::xml_node& node) {
   const auto offset = static_cast<std::size_t>(node.offset_debug());
   Document document;
-  document.source = {input.name, input.line_of(offset), offset};
+  document.source = input.location(offset);
   for (const pugi::xml_attribute& attribute : node.attributes()) {
     if (!input.apply_field(document, attribute.name(), attribute.value(), offset)) return;
   }
@@ -22,8 +22,7 @@ void read_document(const Input& input, const pugi::xml_node& node) {
     }
   }
   if (document.body.size() > input.options.max_document_bytes) {
-    input.problem(offset, "document larger than the " +
-                              std::to_string(input.options.max_document_bytes) + "-byte limit");
+    input.problem(offset, too_large(input.options));
     return;
   }
   input.on_document(std::move(document));

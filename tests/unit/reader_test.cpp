@@ -139,6 +139,55 @@ TEST_CASE("an unknown field is reported once per file") {
   CHECK(result.problems.size() == 1);
 }
 
+// A file is read from disk in blocks of 1 MB; these lines span several
+// blocks, one line is larger than a block, and the results must be those of
+// reading the whole text at once.
+TEST_CASE("a JSON Lines file read in blocks reads as if whole") {
+  std::string content;
+  for (int line = 1; line <= 3000; ++line) {
+    if (line == 1500) {
+      content += "{\"id\": \"huge\", \"body\": \"" + std::string(3 << 20, 'a') + "\"}\n";
+    } else if (line == 2500) {
+      content += "{\"id\": \"bad\", \"body\": \"\xC3\"}\n";
+    } else {
+      content += "{\"id\": \"" + std::to_string(line) + "\", \"colour\": \"red\", \"body\": \"" +
+                 std::string(1000, 'b') + "\"}\n";
+    }
+  }
+  content += "{\"id\": \"last\", \"body\": \"no newline at the end\"}";
+  vankien::test::TempDir dir;
+  vankien::test::write_file(dir / "big.jsonl", content);
+
+  vankien::ReadOptions options;
+  options.max_document_bytes = 100000;
+  Read whole, blocks;
+  const std::string name = (dir / "big.jsonl").string();
+  vankien::read_documents(content, name, options,
+                          [&](Document&& d) { whole.documents.push_back(std::move(d)); },
+                          [&](Problem&& p) { whole.problems.push_back(std::move(p)); });
+  vankien::read_file(dir / "big.jsonl", options,
+                     [&](Document&& d) { blocks.documents.push_back(std::move(d)); },
+                     [&](Problem&& p) { blocks.problems.push_back(std::move(p)); });
+
+  REQUIRE(whole.documents.size() == 2999);
+  REQUIRE(blocks.documents.size() == whole.documents.size());
+  for (std::size_t i = 0; i < whole.documents.size(); ++i) {
+    CHECK(blocks.documents[i].id == whole.documents[i].id);
+    CHECK(blocks.documents[i].source.line == whole.documents[i].source.line);
+    CHECK(blocks.documents[i].source.offset == whole.documents[i].source.offset);
+  }
+  CHECK(blocks.documents.back().source.line == 3001);
+  // The unknown field once, the huge line, the invalid UTF-8.
+  REQUIRE(whole.problems.size() == 3);
+  REQUIRE(blocks.problems.size() == 3);
+  for (std::size_t i = 0; i < whole.problems.size(); ++i) {
+    CHECK(blocks.problems[i].to_string() == whole.problems[i].to_string());
+    CHECK(blocks.problems[i].where.offset == whole.problems[i].where.offset);
+  }
+  CHECK(blocks.problems[1].where.line == 1500);
+  CHECK(blocks.problems[2].where.line == 2500);
+}
+
 TEST_CASE("format detection and parse_format") {
   CHECK(read("<documents><document id=\"q\"><body>x</body></document></documents>", "noext").documents.at(0).id == "q");
   CHECK(read("{\"id\": \"j\", \"body\": \"x\"}", "noext").documents.at(0).id == "j");
