@@ -113,7 +113,9 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
-  /// Runs a search. Throws QueryError for a query that cannot be run.
+  /// Runs a search. A database a writer commits to meanwhile is reopened and
+  /// the search run again. Throws QueryError for a query that cannot be run,
+  /// Error when the database cannot be read. Safe to call from many threads.
   Results search(const SearchRequest& request) const;
 
   /// The document with this id, if it exists and `clearance` allows it.

@@ -79,15 +79,21 @@ class Borrowed {
 };
 
 // Runs `work` on `db`; a database changed under a reader is reopened and the
-// work tried again, as Xapian advises.
+// work tried again, as Xapian advises. Xapian's errors leave as vankien::Error.
 template <typename Work>
 auto with_retry(Xapian::Database& db, Work work) {
-  for (int attempt = 0;; ++attempt) {
+  constexpr int attempts = 4;
+  for (int attempt = 1;; ++attempt) {
     try {
       return work();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) throw;
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt == attempts) {
+        throw Error("the database changed " + std::to_string(attempts) +
+                    " times during one search: " + error.get_msg());
+      }
       db.reopen();
+    } catch (const Xapian::Error& error) {
+      throw Error("cannot read the database: " + error.get_description());
     }
   }
 }
