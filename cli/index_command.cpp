@@ -20,6 +20,7 @@ struct IndexOptions {
   std::vector<std::string> include, exclude;
   std::string format = "auto";
   std::size_t batch = 1000;
+  std::size_t max_document_mb = ReadOptions{}.max_document_bytes >> 20;
   bool quiet = false;
 };
 
@@ -69,6 +70,7 @@ int run_index(const IndexOptions& options) {
     return 2;
   }
   read.format = *format;
+  read.max_document_bytes = options.max_document_mb << 20;
   const FileSelection selection{options.include, options.exclude};
   const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
 
@@ -112,6 +114,10 @@ CommandRunner add_index_command(CLI::App& app) {
   command->add_option("--format", options->format, "auto, text, markdown, xml or jsonl")
       ->capture_default_str();
   command->add_option("--batch", options->batch, "Documents per commit")->capture_default_str();
+  command->add_option("--max-document-mb", options->max_document_mb,
+                      "Larger documents are refused (and reported)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
   command->add_flag("-q,--quiet", options->quiet, "No progress line and no summary");
   command->footer(
       "Exit status: 0 when every document went in, 2 when any failed or the run could not start.\n"

@@ -20,6 +20,7 @@ struct SearchOptions {
   std::vector<std::string> dbs;
   std::vector<std::string> words;
   SearchRequest request;
+  vankien::SearchOptions limits;
   std::string sort = "relevance";
   std::string clearance = "public";
   bool facets = false;
@@ -125,7 +126,8 @@ int run_search(SearchOptions& options) {
   if (options.facets) options.request.facets = {"district", "province", "term", "topic", "type", "year"};
   if (options.dbs.empty()) options.dbs.push_back(default_db());
 
-  const Searcher searcher(std::vector<std::filesystem::path>(options.dbs.begin(), options.dbs.end()));
+  const Searcher searcher(std::vector<std::filesystem::path>(options.dbs.begin(), options.dbs.end()),
+                          options.limits);
   if (!options.queries_file.empty()) return run_batch(searcher, options);
 
   for (std::size_t i = 0; i < options.words.size(); ++i) {
@@ -167,6 +169,13 @@ CommandRunner add_search_command(CLI::App& app) {
   command->add_option("--queries", options->queries_file, "Batch: a file of qid<TAB>query lines");
   command->add_option("--format", options->format, "Batch output: trec or json")->capture_default_str();
   command->add_option("--timings", options->timings_file, "Batch: write qid<TAB>microseconds per query");
+  command->add_option("--max-query-bytes", options->limits.max_query_bytes, "Longer queries are refused")
+      ->capture_default_str();
+  command->add_option("--max-query-terms", options->limits.max_query_terms, "Queries of more words are refused")
+      ->capture_default_str();
+  command->add_option("--max-expansions", options->limits.max_expansions,
+                      "Synonyms tried per word at most")
+      ->capture_default_str();
   command->footer(
       "Exit status: 0 when something matched, 1 when nothing did, 2 on error.\n"
       "Examples:\n"

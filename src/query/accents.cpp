@@ -45,17 +45,15 @@ bool is_visible(const Xapian::Database& db, const Xapian::Query& visible, const 
 }  // namespace
 
 AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
-                              const Vocabulary& vocabulary, const Xapian::Query& visible) {
+                              const Vocabulary& vocabulary,
+                              const std::optional<Xapian::Query>& visible) {
   AccentedQuery out;
   if (has_diacritics(query)) return out;
-  // When every document is public, every spelling is visible: no need to check.
-  const bool all_visible =
-      db.get_termfreq(std::string(schema::access) + "public") == db.get_doccount();
   Analyzer().analyze(query, [&](const Token& token) {
     if (token.kind != TokenKind::word || out.forms.count(token.folded)) return;
     const std::string chosen = vocabulary.likely_accented(db, token.folded);
     if (chosen.empty() || !has_diacritics(chosen)) return;
-    if (!all_visible && !is_visible(db, visible, std::string(schema::exact) + chosen)) return;
+    if (visible && !is_visible(db, *visible, std::string(schema::exact) + chosen)) return;
     out.forms.emplace(token.folded, chosen);
   });
   out.text = suggestion(query, out, {});

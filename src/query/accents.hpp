@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -26,9 +27,11 @@ struct AccentedQuery {
 using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
 
 /// The first guess. Only spellings found in documents matching `visible` (the
-/// caller's clearance) are used, so nothing leaks from the others.
+/// caller's clearance; nothing: every document) are used, so nothing leaks
+/// from the others.
 AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
-                              const Vocabulary& vocabulary, const Xapian::Query& visible);
+                              const Vocabulary& vocabulary,
+                              const std::optional<Xapian::Query>& visible);
 
 /// The suggestion, corrected by the votes from the best hits.
 std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes);

@@ -424,11 +424,16 @@ Xapian::Query field_filter(const std::string& field, const std::string& value,
   throw QueryError("unknown field '" + field + "'");
 }
 
-Xapian::Query clearance_filter(Access clearance) {
+std::optional<Xapian::Query> clearance_filter(Access clearance, const Xapian::Database& db) {
   std::vector<Xapian::Query> allowed;
+  Xapian::doccount visible = 0;
   for (int level = 0; level <= static_cast<int>(clearance); ++level) {
-    allowed.push_back(term(schema::access, std::string(access_name(static_cast<Access>(level)))));
+    const std::string level_term =
+        std::string(schema::access) + std::string(access_name(static_cast<Access>(level)));
+    allowed.emplace_back(level_term);
+    visible += db.get_termfreq(level_term);
   }
+  if (visible == db.get_doccount()) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
 }
 

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -41,7 +42,8 @@ BuiltQuery build_query(const Node& root, const BuildContext& context);
 Xapian::Query field_filter(const std::string& field, const std::string& value,
                            const BuildContext& context);
 
-/// Documents a caller with `clearance` may see.
-Xapian::Query clearance_filter(Access clearance);
+/// Documents a caller with `clearance` may see, as a filter; nothing when that
+/// is every document of `db`, the common case, which then costs no filtering.
+std::optional<Xapian::Query> clearance_filter(Access clearance, const Xapian::Database& db);
 
 }  // namespace vankien::query

@@ -210,13 +210,14 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   query::ParsedQuery parsed = query::parse_query(request.query);
   results.warnings = std::move(parsed.warnings);
 
-  const Xapian::Query visible = query::clearance_filter(request.clearance);
+  const std::optional<Xapian::Query> visible = query::clearance_filter(request.clearance, db);
   const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, visible);
   query::BuildContext context{db, vocabulary, options, accented.forms, relaxed};
   const query::BuiltQuery built = query::build_query(parsed.root, context);
 
-  // Filters of the request, and the caller's clearance, always.
-  std::vector<Xapian::Query> filters = {visible};
+  // Filters of the request, and the caller's clearance unless it allows every document.
+  std::vector<Xapian::Query> filters;
+  if (visible) filters.push_back(*visible);
   const std::pair<const char*, const std::string*> fields[] = {
       {"district", &request.district}, {"province", &request.province}, {"term", &request.term},
       {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
@@ -227,8 +228,10 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   if (!request.date_from.empty() || !request.date_to.empty()) {
     filters.push_back(query::field_filter("date", request.date_from + ".." + request.date_to, context));
   }
-  const Xapian::Query query(Xapian::Query::OP_FILTER, built.query,
-                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  const Xapian::Query query =
+      filters.empty() ? built.query
+                      : Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                      Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);

@@ -198,3 +198,27 @@ def test_analyze(cli):
     result, tokens = cli.json_lines("analyze", "--json", "Huyện uỷ 12-NQ/HU")
     assert [t["text"] for t in tokens] == ["huyện", "ủy", "12-nq/hu", "12", "nq", "hu"]
     assert tokens[1]["begin"] == 8 and tokens[1]["end"] == 12
+
+
+def test_limits_are_configurable(cli, fixture_db, tmp_path):
+    big = tmp_path / "big.jsonl"
+    big.write_text(json.dumps({"id": "small", "body": "Huyện ủy họp."}) + "\n" +
+                   json.dumps({"id": "huge", "body": "đảng " * 150_000}, ensure_ascii=False) + "\n" +
+                   json.dumps({"id": "after", "body": "Tỉnh ủy họp."}) + "\n", encoding="utf-8")
+    db = tmp_path / "limits.db"
+    refused = cli.run("index", "--db", db, "--max-document-mb", 1, big)
+    assert refused.returncode == 2
+    assert f"{big}:2: document larger than the 1048576-byte limit" in refused.stderr
+    assert "2 added" in refused.stderr
+    allowed = cli.run("index", "--db", tmp_path / "allowed.db", "--max-document-mb", 2, big)
+    assert allowed.returncode == 0, allowed.stderr
+
+    cases = [  # options, query, message
+        (["--max-query-bytes", "10"], "lãnh đạo huyện ủy", "longer than the limit of 10"),
+        (["--max-query-terms", "3"], "lanh dao huyen uy", "more than 3 words"),
+    ]
+    for options, query, message in cases:
+        result = cli.run("search", "--db", fixture_db, *options, query)
+        assert result.returncode == 2, (options, result.stderr)
+        assert message in result.stderr, (options, result.stderr)
+        assert cli.run("search", "--db", fixture_db, query).returncode == 0
