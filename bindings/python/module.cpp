@@ -100,12 +100,21 @@ py::dict summary_to_dict(const IndexSummary& s) {
   return out;
 }
 
+// Limits on what goes in and what a query may ask (docs/RELIABILITY.md).
+struct Limits {
+  std::size_t max_document_bytes = ReadOptions{}.max_document_bytes;
+  std::size_t max_query_bytes = SearchOptions{}.max_query_bytes;
+  std::size_t max_query_terms = SearchOptions{}.max_query_terms;
+  std::size_t max_expansions = SearchOptions{}.max_expansions;
+};
+
 // One database, for searching and (when writable) indexing. Searching opens
 // lazily and reopens after each commit, so what was just added is found.
 class Database {
  public:
-  Database(std::vector<std::filesystem::path> paths, bool writable, std::filesystem::path data_dir)
-      : paths_(std::move(paths)), data_dir_(std::move(data_dir)) {
+  Database(std::vector<std::filesystem::path> paths, bool writable, std::filesystem::path data_dir,
+           Limits limits)
+      : paths_(std::move(paths)), data_dir_(std::move(data_dir)), limits_(limits) {
     if (paths_.empty()) throw Error("no database path");
     if (writable) {
       if (paths_.size() != 1) throw Error("only one database can be opened for writing");
@@ -119,6 +128,12 @@ class Database {
 
   std::string add(const py::dict& fields) {
     Document document = document_from_dict(fields);
+    const std::size_t bytes = document.title.size() + document.lead.size() + document.body.size();
+    if (bytes > limits_.max_document_bytes) {
+      throw Error("document '" + document.id + "' of " + std::to_string(bytes) +
+                  " bytes is larger than the " + std::to_string(limits_.max_document_bytes) +
+                  "-byte limit");
+    }
     py::gil_scoped_release release;
     const std::lock_guard lock(write_mutex_);
     switch (writer().add(std::move(document))) {
@@ -150,7 +165,9 @@ class Database {
     {
       py::gil_scoped_release release;
       const std::lock_guard lock(write_mutex_);
-      summary = writer().add_files(paths);
+      ReadOptions read;
+      read.max_document_bytes = limits_.max_document_bytes;
+      summary = writer().add_files(paths, {}, read);
     }
     return summary_to_dict(summary);
   }
@@ -207,6 +224,9 @@ class Database {
     if (!searcher_) {
       SearchOptions options;
       options.data_dir = data_dir_;
+      options.max_query_bytes = limits_.max_query_bytes;
+      options.max_query_terms = limits_.max_query_terms;
+      options.max_expansions = limits_.max_expansions;
       searcher_ = std::make_unique<Searcher>(paths_, options);
     }
     return *searcher_;
@@ -214,6 +234,7 @@ class Database {
 
   std::vector<std::filesystem::path> paths_;
   std::filesystem::path data_dir_;
+  Limits limits_;
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<Searcher> searcher_;
   std::mutex write_mutex_, searcher_mutex_;
@@ -258,6 +279,13 @@ PYBIND11_MODULE(_core, m) {
       .def("analyze", [](const Analyzer& a, const std::string& text) { return a.analyze(text).tokens; });
   m.def("normalize", &normalize);
   m.def("fold", &fold);
+
+  py::class_<Limits>(m, "Limits")
+      .def(py::init<>())
+      .def_readwrite("max_document_bytes", &Limits::max_document_bytes)
+      .def_readwrite("max_query_bytes", &Limits::max_query_bytes)
+      .def_readwrite("max_query_terms", &Limits::max_query_terms)
+      .def_readwrite("max_expansions", &Limits::max_expansions);
 
   py::class_<SearchRequest>(m, "SearchRequest")
       .def(py::init<>())
@@ -321,7 +349,7 @@ PYBIND11_MODULE(_core, m) {
       });
 
   py::class_<Database>(m, "Database")
-      .def(py::init<std::vector<std::filesystem::path>, bool, std::filesystem::path>())
+      .def(py::init<std::vector<std::filesystem::path>, bool, std::filesystem::path, Limits>())
       .def("add", &Database::add)
       .def("add_many", &Database::add_many)
       .def("index_files", &Database::index_files)

@@ -1,5 +1,6 @@
 """The Python bindings, through the installed package (tests/python/check_install.sh)."""
 import datetime
+import json
 import os
 import pathlib
 import subprocess
@@ -160,3 +161,22 @@ def test_to_pandas(fixture_db):
         frame = results.to_pandas()
         assert isinstance(frame, pandas.DataFrame) and len(frame) == len(results)
         assert list(results.facets_to_pandas("district").columns) == ["value", "count"]
+
+
+def test_limits(tmp_path, fixture_db):
+    big = {"id": "big", "body": "đảng " * 1000}
+    with vankien.open(tmp_path / "small", writable=True, max_document_bytes=4096) as db:
+        with pytest.raises(vankien.Error, match="4096-byte limit"):
+            db.add(big)
+        assert db.add({"id": "small", "body": "Huyện ủy họp."}) == "added"
+        (tmp_path / "big.jsonl").write_text(json.dumps(big, ensure_ascii=False) + "\n", encoding="utf-8")
+        summary = db.index_files([tmp_path / "big.jsonl"])
+        assert summary["failed"] == 1 and "4096-byte limit" in summary["problems"][0]["message"]
+    with vankien.open(fixture_db, max_query_bytes=10, max_query_terms=2) as db:
+        with pytest.raises(vankien.QueryError, match="limit of 10"):
+            db.search("phương thức lãnh đạo")
+        with pytest.raises(vankien.QueryError, match="more than 2 words"):
+            db.search("lanh dao huyen")
+        assert db.search("lanh dao").total > 0
+    with pytest.raises(TypeError):
+        vankien.open(fixture_db, max_colours=3)

@@ -139,8 +139,13 @@ class Results:
 class Database:
     """A vankien database (or several searched as one). Use as a context manager."""
 
-    def __init__(self, paths: Sequence[PathLike], writable: bool = False):
-        self._db = _core.Database([_os.fspath(p) for p in paths], writable, _data_dir())
+    def __init__(self, paths: Sequence[PathLike], writable: bool = False, **limits: int):
+        core_limits = _core.Limits()
+        for name, value in limits.items():
+            if not hasattr(core_limits, name):
+                raise TypeError(f"unknown limit '{name}'")
+            setattr(core_limits, name, value)
+        self._db = _core.Database([_os.fspath(p) for p in paths], writable, _data_dir(), core_limits)
 
     def __enter__(self) -> "Database":
         return self
@@ -216,9 +221,15 @@ def _prepared(document: dict) -> dict:
     return out
 
 
-def open(path: Union[PathLike, Sequence[PathLike]], writable: bool = False) -> Database:  # noqa: A001
+def open(path: Union[PathLike, Sequence[PathLike]], writable: bool = False, *,  # noqa: A001
+         max_document_bytes: int = 64 << 20, max_query_bytes: int = 4096, max_query_terms: int = 64,
+         max_expansions: int = 16) -> Database:
     """Opens a database; a list of paths is searched as one. `writable=True`
     creates it if needed (one path only) and raises DatabaseLockedError when
-    another process is writing to it."""
+    another process is writing to it. Larger documents are refused; longer
+    queries, or queries of more words, raise QueryError; at most
+    `max_expansions` synonyms are tried per word."""
     paths = [path] if isinstance(path, (str, bytes, _os.PathLike)) else list(path)
-    return Database(paths, writable)
+    return Database(paths, writable, max_document_bytes=max_document_bytes,
+                    max_query_bytes=max_query_bytes, max_query_terms=max_query_terms,
+                    max_expansions=max_expansions)
