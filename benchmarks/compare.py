@@ -26,6 +26,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -99,12 +100,15 @@ def run_engine(binary, *args):
     the parent's pages it started with."""
     rss_file = pathlib.Path(os.environ.get("TMPDIR", "/tmp")) / f"engine_bench.{os.getpid()}.rss"
     command = ["/usr/bin/time", "-f", "%M", "-o", str(rss_file), str(binary), *map(str, args)]
+    started = time.monotonic()
     process = subprocess.run(command, capture_output=True, text=True)
     if process.returncode != 0:
         sys.exit(f"engine_bench {' '.join(map(str, args))} failed:\n{process.stderr}")
     result = json.loads(process.stdout)
     result["peak_rss_mb"] = int(rss_file.read_text().split()[-1]) / 1024
     rss_file.unlink()
+    print(f"    {args[0]} {args[1]} {' '.join(str(a) for a in args[4:])}: "
+          f"{time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     return result
 
 
@@ -123,9 +127,9 @@ def compacted_mb(engine, db, work):
         target.unlink()
     if engine == "fts5":
         shutil.copyfile(db, target)
-        with sqlite3.connect(target) as connection:
-            connection.execute("INSERT INTO docs(docs) VALUES('optimize')")
-        connection = sqlite3.connect(target)
+        connection = sqlite3.connect(target, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=DELETE")  # everything in the one file
+        connection.execute("INSERT INTO docs(docs) VALUES('optimize')")
         connection.execute("VACUUM")
         connection.close()
     else:
