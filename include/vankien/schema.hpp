@@ -12,6 +12,9 @@
 //     rank exact matches first, for a fraction of the size positions would cost.
 // Title and lead words are indexed again with a higher within-document
 // frequency (title_wdf, lead_wdf), which is how BM25 ranks them above the body.
+// Title words are indexed once more, folded under S without positions: a
+// document whose title has every word of a query ranks first (a title typed
+// from memory finds its document).
 // Boolean filter terms (no positions, wdf 0) carry the metadata, values keyed
 // by facet_key(); the number term alone has wdf 1, to rank a document first for
 // its own number.
@@ -29,6 +32,7 @@ namespace vankien::schema {
 // Term prefixes, after Xapian's Omega conventions where one exists.
 inline constexpr std::string_view id = "Q";               // unique id, as given
 inline constexpr std::string_view exact = "XE";           // exact syllable, no positions
+inline constexpr std::string_view title_word = "S";       // folded title word, no positions
 inline constexpr std::string_view district = "XD";        // "bac_kan/bach_thong"
 inline constexpr std::string_view district_name = "XDN";  // "bach_thong", any province
 inline constexpr std::string_view province = "XP";        // "bac_kan"; also the successor
@@ -72,6 +76,6 @@ std::string facet_key(std::string_view value);
 
 /// Metadata keys stored in the database itself (Xapian user metadata).
 inline constexpr std::string_view format_key = "vankien.format";
-inline constexpr std::string_view format_version = "2";
+inline constexpr std::string_view format_version = "3";
 
 }  // namespace vankien::schema

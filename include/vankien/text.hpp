@@ -10,7 +10,8 @@ namespace vankien {
 
 /// NFC, lower case, canonical tone placement ("hoà" -> "hòa", "lựơng" -> "lượng",
 /// "Ð" -> "đ"); characters between words are kept (punctuation NFC-composed,
-/// invalid UTF-8 replaced by U+FFFD).
+/// invalid UTF-8 replaced by U+FFFD). Case folding is letter for letter
+/// ("ẞ" -> "ß", never "ss"), so a word keeps its length in letters.
 std::string normalize(std::string_view text);
 
 /// normalize(), then every word folded: marks removed, "đ" -> "d", i/y spelling

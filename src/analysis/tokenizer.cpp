@@ -11,6 +11,12 @@ namespace {
 
 bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
+// Hangul vowel and final jamo (conjoining), which NFC composes with the
+// initial (or syllable) before them into one letter.
+bool is_conjoining_jamo(char32_t cp) {
+  return (cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
 enum class CharClass { letter, digit, mark, joiner, ideograph, other };
 
 // Chains longer than this cannot be document codes; they are cut so that text
@@ -101,7 +107,10 @@ bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
     const CharClass kind = classify(cp.value);
     const bool is_mark = kind == CharClass::mark;
     if (!is_mark && kind != CharClass::letter && kind != CharClass::digit) break;
-    if (!is_mark && run.letters >= max_word_letters) {
+    // Marks do not count, so NFC and NFD text are cut at the same letter; nor
+    // do Hangul vowel and final jamo, which NFC joins to the letter before.
+    const bool counts = !is_mark && !is_conjoining_jamo(cp.value);
+    if (counts && run.letters >= max_word_letters) {
       // Too long: cut here, before a letter, and go on with a new run.
       run.end = cp.begin;
       chain_.push_back(run);
@@ -111,8 +120,7 @@ bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
       run.begin = cp.begin;
       run.starts_with_letter = !is_ascii_digit(cp.value);
     }
-    // Marks do not count, so NFC and NFD text are cut at the same letter.
-    if (!is_mark) ++run.letters;
+    if (counts) ++run.letters;
     run.all_digits = run.all_digits && is_ascii_digit(cp.value);
     run.end = cp.end;
     have_cp = reader.next(cp);

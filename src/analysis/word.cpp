@@ -170,10 +170,12 @@ void WordNormalizer::normalize_with_icu(const std::vector<char32_t>& code_points
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) return;
 
+  // Simple (one-to-one) case folding: a word keeps as many letters as it had,
+  // so an over-long word is cut at the same letter however often it is
+  // normalised (full folding would turn ß into ss and ŉ into ʼn).
   icu::UnicodeString word;
-  for (char32_t cp : code_points) word.append(static_cast<UChar32>(cp));
-  word.foldCase();
-  // Ð/ð typed for Đ/đ: foldCase turns U+00D0 into U+00F0.
+  for (char32_t cp : code_points) word.append(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+  // Ð/ð typed for Đ/đ: case folding turns U+00D0 into U+00F0.
   word.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x00F0)),
                       icu::UnicodeString(static_cast<UChar32>(0x0111)));
   const icu::UnicodeString composed = nfc->normalize(word, status);

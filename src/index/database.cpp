@@ -12,7 +12,9 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     if (format.empty() && db.get_doccount() == 0) {
       db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
     } else if (format != schema::format_version) {
-      throw Error(path.string() + ": not a vankien database (or one of another format version)");
+      throw Error(path.string() + ": not a vankien database of format " +
+                  std::string(schema::format_version) +
+                  (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
     }
     return db;
   } catch (const Xapian::DatabaseLockError&) {
@@ -29,8 +31,11 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
   }
   try {
     Xapian::Database db(path.string());
-    if (db.get_metadata(std::string(schema::format_key)) != schema::format_version) {
-      throw DatabaseNotFoundError(path.string() + ": not a vankien database");
+    if (const std::string format = db.get_metadata(std::string(schema::format_key));
+        format != schema::format_version) {
+      throw DatabaseNotFoundError(
+          path.string() + ": not a vankien database of format " + std::string(schema::format_version) +
+          (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
     }
     return db;
   } catch (const Xapian::DatabaseOpeningError& error) {

@@ -30,6 +30,14 @@ Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
   return last;
 }
 
+// The title's folded words once more, under their own prefix (schema.hpp).
+void add_title_words(Xapian::Document& xapian, const std::string& title) {
+  Analyzer().analyze(title, [&](const Token& token) {
+    if (token.folded.size() + schema::title_word.size() > max_term_bytes) return;
+    xapian.add_term(std::string(schema::title_word) + token.folded, 1);
+  });
+}
+
 void add_boolean(Xapian::Document& xapian, std::string_view prefix, const std::string& value) {
   if (value.empty()) return;
   std::string term = std::string(prefix) + value;
@@ -69,6 +77,7 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   position = add_text(xapian, doc.title, position, schema::title_wdf) + field_gap;
   position = add_text(xapian, doc.lead, position, schema::lead_wdf) + field_gap;
   add_text(xapian, doc.body, position, schema::body_wdf);
+  add_title_words(xapian, doc.title);
 
   if (!doc.district.empty()) {
     add_boolean(xapian, schema::district,

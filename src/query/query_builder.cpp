@@ -27,6 +27,7 @@ namespace {
 
 constexpr double exact_boost = 1.0;
 constexpr double number_boost = 5.0;
+constexpr double title_boost = 1.0;
 
 Xapian::Query scaled(const Xapian::Query& query, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
@@ -270,6 +271,7 @@ class Builder {
     const std::vector<Token> tokens = tokens_of(run);
     std::vector<Xapian::Query> elements;
     std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
+    std::vector<Xapian::Query> title_words;
     auto close_adjacent = [&] {
       if (negating_) adjacent.clear();
       if (adjacent.size() >= 2) proximity_.push_back(adjacent);
@@ -298,6 +300,7 @@ class Builder {
       } else {
         elements.push_back(word_query(token));
         adjacent.push_back(token.folded);
+        title_words.emplace_back(std::string(schema::title_word) + token.folded);
       }
       i += used;
     }
@@ -305,7 +308,15 @@ class Builder {
     if (elements.empty()) return {};
     can_relax_ = can_relax_ || elements.size() >= 2;
     const auto op = context_.relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
-    return weighted(Xapian::Query(op, elements.begin(), elements.end()));
+    Xapian::Query query(op, elements.begin(), elements.end());
+    // Words that are all in a document's title, as when a title is typed from
+    // memory: BM25 over the short title field ranks that document first.
+    if (!negating_ && title_words.size() >= 2) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            scaled(Xapian::Query(op, title_words.begin(), title_words.end()),
+                                   title_boost));
+    }
+    return weighted(query);
   }
 
   Part phrase(const std::string& text) {

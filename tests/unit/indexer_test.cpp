@@ -10,6 +10,7 @@
 #include "vankien/error.hpp"
 #include "vankien/indexer.hpp"
 #include "vankien/schema.hpp"
+#include "vankien/search.hpp"
 
 using vankien::Document;
 using vankien::Indexer;
@@ -115,6 +116,29 @@ TEST_CASE("a directory that is not a vankien database is refused") {
     other.commit();
   }
   CHECK_THROWS_AS(Indexer(dir / "other", options()), vankien::Error);
+}
+
+TEST_CASE("a database of another format version is refused by name, for writing and reading") {
+  vankien::test::TempDir dir;
+  {
+    Xapian::WritableDatabase older((dir / "older").string(), Xapian::DB_CREATE_OR_OPEN);
+    older.set_metadata(std::string(vankien::schema::format_key), "2");
+    older.add_document(Xapian::Document());
+    older.commit();
+  }
+  const std::string expected = "(it has format 2: index into a new database)";
+  try {
+    Indexer writer(dir / "older", options());
+    FAIL("a database of format 2 was opened for writing");
+  } catch (const vankien::Error& error) {
+    CHECK(std::string(error.what()).find(expected) != std::string::npos);
+  }
+  try {
+    vankien::Searcher reader({dir / "older"});
+    FAIL("a database of format 2 was opened for reading");
+  } catch (const vankien::DatabaseNotFoundError& error) {
+    CHECK(std::string(error.what()).find(expected) != std::string::npos);
+  }
 }
 
 TEST_CASE("bad documents fail alone; the batch and earlier commits survive") {

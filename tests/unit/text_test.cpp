@@ -24,7 +24,26 @@ TEST_CASE("normalize and fold whole strings") {
       {"punctuation composed", "x \xCC\x81", "x \xCC\x81", "x \xCC\x81"},
       // Found by fuzz_analyzer: marks doubled on one letter stay, on every pass.
       {"long s before a Vietnamese syllable", "\xC5\xBFie\xCC\xA3", "s\xE1\xBB\x8B" "e", "sie"},
-      {"doubled marks", "e\xCC\xA3\xCC\x82\xCC\xA3\xCC\x82\xC3\x9F", "\xE1\xBB\x87\xCC\xA3\xCC\x82ss", "ess"},
+      {"doubled marks", "e\xCC\xA3\xCC\x82\xCC\xA3\xCC\x82\xC3\x9F", "\xE1\xBB\x87\xCC\xA3\xCC\x82\xC3\x9F",
+       "e\xC3\x9F"},
+      // Case folding is one letter to one (ß stays ß, ŉ stays ŉ), so a word
+      // over 64 letters is cut at the same letter on every pass.
+      {"long word with a letter full folding expands",
+       std::string(63, 'y') + "\xC5\x89" + "y\xC5\xA9", std::string(63, 'y') + "\xC5\x89" + "\xE1\xBB\xB9u",
+       std::string(63, 'y') + "\xC5\x89" + "yu"},
+      {"long word of Hangul jamo", [] {
+         std::string jamo;  // initial + vowel pairs, which NFC composes into syllables
+         for (int i = 0; i < 40; ++i) jamo += "\xE1\x84\x80\xE1\x85\xA1";
+         return jamo + "y\xC5\xA9";
+       }(), [] {
+         std::string syllables;
+         for (int i = 0; i < 40; ++i) syllables += "\xEA\xB0\x80";
+         return syllables + "y\xC5\xA9";
+       }(), [] {
+         std::string jamo;  // folded text is decomposed
+         for (int i = 0; i < 40; ++i) jamo += "\xE1\x84\x80\xE1\x85\xA1";
+         return jamo + "yu";
+       }()},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);

@@ -163,6 +163,12 @@ TEST_CASE("a huge word is cut into tokens of bounded size") {
   decomposed = vankien::test::to_nfd(precomposed);
   CHECK(vankien::test::texts(precomposed) == vankien::test::texts(decomposed));
 
+  // So are Hangul syllables and the conjoining jamo NFC composes them from.
+  std::string syllables, jamo;
+  for (int i = 0; i < 100; ++i) syllables += "\xEA\xB0\x80", jamo += "\xE1\x84\x80\xE1\x85\xA1";
+  CHECK(vankien::test::texts(jamo) == vankien::test::texts(syllables));
+  CHECK(vankien::test::texts(jamo).size() == 2);
+
   // Cutting never separates a mark from its letter.
   std::string marked;
   for (int i = 0; i < 200; ++i) marked += "a\xCC\x81";
