@@ -19,6 +19,26 @@ bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 // Digits ride through the letter model as bases with no marks.
 bool is_digit_letter(const Letter& letter) { return letter.base >= '0' && letter.base <= '9'; }
 
+// Case folding that keeps a word's count of letters (marks aside), so an
+// over-long word is cut at the same letter however often it is normalised:
+// full folding where it gives one letter (İ -> i + combining dot), simple
+// folding where full folding would give more (ß stays ß, not ss; ŉ stays ŉ).
+void append_folded(icu::UnicodeString& word, UChar32 cp) {
+  icu::UnicodeString full(cp);
+  full.foldCase();
+  int letters = 0;
+  for (int32_t i = 0; i < full.length(); i = full.moveIndex32(i, 1)) {
+    const auto category = u_charType(full.char32At(i));
+    letters += category != U_NON_SPACING_MARK && category != U_COMBINING_SPACING_MARK &&
+               category != U_ENCLOSING_MARK;
+  }
+  if (letters == 1) {
+    word.append(full);
+  } else {
+    word.append(u_foldCase(cp, U_FOLD_CASE_DEFAULT));
+  }
+}
+
 }  // namespace
 
 // A direct-mapped cache: a slot per hash value, a miss overwrites the slot.
@@ -170,11 +190,8 @@ void WordNormalizer::normalize_with_icu(const std::vector<char32_t>& code_points
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) return;
 
-  // Simple (one-to-one) case folding: a word keeps as many letters as it had,
-  // so an over-long word is cut at the same letter however often it is
-  // normalised (full folding would turn ß into ss and ŉ into ʼn).
   icu::UnicodeString word;
-  for (char32_t cp : code_points) word.append(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+  for (char32_t cp : code_points) append_folded(word, static_cast<UChar32>(cp));
   // Ð/ð typed for Đ/đ: case folding turns U+00D0 into U+00F0.
   word.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x00F0)),
                       icu::UnicodeString(static_cast<UChar32>(0x0111)));

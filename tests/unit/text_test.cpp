@@ -31,6 +31,7 @@ TEST_CASE("normalize and fold whole strings") {
       {"long word with a letter full folding expands",
        std::string(63, 'y') + "\xC5\x89" + "y\xC5\xA9", std::string(63, 'y') + "\xC5\x89" + "\xE1\xBB\xB9u",
        std::string(63, 'y') + "\xC5\x89" + "yu"},
+      {"dotted capital I folds to one letter and its dot", "\xC4\xB0O", "i\xCC\x87o", "io"},
       {"long word of Hangul jamo", [] {
          std::string jamo;  // initial + vowel pairs, which NFC composes into syllables
          for (int i = 0; i < 40; ++i) jamo += "\xE1\x84\x80\xE1\x85\xA1";
