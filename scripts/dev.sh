@@ -51,8 +51,9 @@ case "${1:-}" in
     cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DVANKIEN_SANITIZE=ON \
       -DVANKIEN_BUILD_PYTHON=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF >/dev/null
     cmake --build build-sanitize -j "$(nproc)"
-    # Sanitized programs run several times slower: a smaller crash-test corpus.
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 VANKIEN_CRASH_DOCUMENTS=800 \
+    # Sanitized programs run several times slower: smaller crash and concurrency runs.
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      VANKIEN_CRASH_DOCUMENTS=800 VANKIEN_CONCURRENCY_PARTS=8 \
       ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" ;;
   *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
