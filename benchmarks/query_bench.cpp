@@ -9,7 +9,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -18,12 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "latency.hpp"
 #include "vankien/search.hpp"
 #include "vankien/text.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 std::vector<std::string> sample_queries(const std::string& file, std::size_t count, unsigned seed) {
   std::ifstream in(file);
@@ -40,34 +39,20 @@ std::vector<std::string> sample_queries(const std::string& file, std::size_t cou
 }
 
 struct Figures {
-  double p50 = 0, p95 = 0, p99 = 0, qps = 0;
+  bench::Latency latency;
   std::size_t errors = 0;
 };
 
 Figures measure(const std::vector<std::string>& queries, const std::function<void(const std::string&)>& run) {
-  std::size_t errors = 0;
-  auto guarded = [&](const std::string& q) {
+  Figures figures;
+  figures.latency = bench::measure_latency(queries, [&](const std::string& query, bool timed) {
     try {
-      run(q);
+      run(query);
     } catch (const std::exception&) {
-      ++errors;
+      if (timed) ++figures.errors;
     }
-  };
-  for (const auto& q : queries) guarded(q);  // warm-up
-  errors = 0;
-  std::vector<double> ms;
-  const auto start = Clock::now();
-  for (const auto& q : queries) {
-    const auto t0 = Clock::now();
-    guarded(q);
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-  }
-  const double total = std::chrono::duration<double>(Clock::now() - start).count();
-  std::sort(ms.begin(), ms.end());
-  auto at = [&](double p) {
-    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
-  };
-  return {at(0.50), at(0.95), at(0.99), static_cast<double>(ms.size()) / total, errors};
+  });
+  return figures;
 }
 
 }  // namespace
@@ -124,14 +109,15 @@ int main(int argc, char** argv) {
   std::printf("%-42s %8s %8s %8s %8s %10s %7s\n", "workload", "p50 ms", "p95 ms", "p99 ms", "q/s",
               "p50 ratio", "errors");
   for (const Row& row : rows) {
-    const Figures& f = row.figures;
-    std::printf("%-42s %8.2f %8.2f %8.2f %8.0f %10.2f %7zu\n", row.name, f.p50, f.p95, f.p99, f.qps,
-                f.p50 / baseline.p50, f.errors);
+    const bench::Latency& l = row.figures.latency;
+    std::printf("%-42s %8.2f %8.2f %8.2f %8.0f %10.2f %7zu\n", row.name, l.p50_ms, l.p95_ms, l.p99_ms,
+                l.qps, l.p50_ms / baseline.latency.p50_ms, row.figures.errors);
   }
   std::printf("{\"benchmark\":\"query\",\"queries\":%zu", typed.size());
   for (const Row& row : rows) {
     std::printf(",\"%s\":{\"p50\":%.3f,\"p95\":%.3f,\"p99\":%.3f,\"qps\":%.1f}", row.name,
-                row.figures.p50, row.figures.p95, row.figures.p99, row.figures.qps);
+                row.figures.latency.p50_ms, row.figures.latency.p95_ms, row.figures.latency.p99_ms,
+                row.figures.latency.qps);
   }
   std::printf("}\n");
   return 0;

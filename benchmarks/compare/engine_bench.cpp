@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine.hpp"
+#include "../latency.hpp"
 
 namespace {
 
@@ -36,35 +37,20 @@ nlohmann::json index(bench::Engine& engine, const std::string& corpus, const std
   return {{"documents", documents}, {"seconds", seconds}};
 }
 
-// One warm-up pass over all queries, then one timed pass.
 nlohmann::json latency(bench::Engine& engine, const std::vector<std::string>& queries,
                        bool filtered) {
   std::size_t errors = 0, empty = 0;
-  auto run = [&](const std::string& query) {
+  const bench::Latency figures = bench::measure_latency(queries, [&](const std::string& query, bool timed) {
     try {
       const auto ids = filtered ? engine.search_filtered(query) : engine.search(query);
-      if (ids.empty()) ++empty;
+      if (timed && ids.empty()) ++empty;
     } catch (const std::exception&) {
-      ++errors;
+      if (timed) ++errors;
     }
-  };
-  for (const std::string& query : queries) run(query);
-  errors = empty = 0;
-  std::vector<double> ms;
-  const auto start = Clock::now();
-  for (const std::string& query : queries) {
-    const auto begin = Clock::now();
-    run(query);
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
-  }
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::sort(ms.begin(), ms.end());
-  auto at = [&](double p) {
-    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
-  };
-  return {{"queries", ms.size()}, {"p50_ms", at(0.50)}, {"p95_ms", at(0.95)},
-          {"p99_ms", at(0.99)}, {"qps", static_cast<double>(ms.size()) / seconds},
-          {"errors", errors}, {"empty", empty}};
+  });
+  return {{"queries", queries.size()}, {"p50_ms", figures.p50_ms}, {"p95_ms", figures.p95_ms},
+          {"p99_ms", figures.p99_ms},   {"qps", figures.qps},       {"errors", errors},
+          {"empty", empty}};
 }
 
 // Known-item search: the rank of each item's own document in the top 10.

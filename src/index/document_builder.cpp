@@ -14,9 +14,11 @@ namespace {
 // Xapian refuses terms over 245 bytes; such words are not searchable anyway.
 constexpr std::size_t max_term_bytes = 240;
 
-// Adds one text field's terms; returns the position after its last word.
+// Adds one text field's terms, and each folded word once more under
+// `field_prefix` when there is one; returns the position after its last word.
 Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
-                         Xapian::termpos first_position, Xapian::termcount wdf) {
+                         Xapian::termpos first_position, Xapian::termcount wdf,
+                         std::string_view field_prefix = {}) {
   Xapian::termpos last = first_position;
   Analyzer().analyze(text, [&](const Token& token) {
     if (token.folded.size() > max_term_bytes) return;
@@ -25,17 +27,12 @@ Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
     if (token.text != token.folded && token.text.size() + 2 <= max_term_bytes) {
       xapian.add_term(std::string(schema::exact) + token.text, wdf);
     }
+    if (!field_prefix.empty() && token.folded.size() + field_prefix.size() <= max_term_bytes) {
+      xapian.add_term(std::string(field_prefix) + token.folded, 1);
+    }
     last = std::max(last, position + 1);
   });
   return last;
-}
-
-// The title's folded words once more, under their own prefix (schema.hpp).
-void add_title_words(Xapian::Document& xapian, const std::string& title) {
-  Analyzer().analyze(title, [&](const Token& token) {
-    if (token.folded.size() + schema::title_word.size() > max_term_bytes) return;
-    xapian.add_term(std::string(schema::title_word) + token.folded, 1);
-  });
 }
 
 void add_boolean(Xapian::Document& xapian, std::string_view prefix, const std::string& value) {
@@ -74,10 +71,9 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   xapian.add_value(schema::id_slot, doc.id);
 
   Xapian::termpos position = 1;
-  position = add_text(xapian, doc.title, position, schema::title_wdf) + field_gap;
+  position = add_text(xapian, doc.title, position, schema::title_wdf, schema::title_word) + field_gap;
   position = add_text(xapian, doc.lead, position, schema::lead_wdf) + field_gap;
   add_text(xapian, doc.body, position, schema::body_wdf);
-  add_title_words(xapian, doc.title);
 
   if (!doc.district.empty()) {
     add_boolean(xapian, schema::district,
