@@ -142,7 +142,8 @@ def compacted_mb(engine, db, work):
     return size
 
 
-def measure_scale(binary, work, corpus_lines, percent, typed, folded, known_count, corpus_bytes):
+def measure_scale(binary, work, corpus_lines, titles, percent, typed, folded, known_count,
+                  corpus_bytes):
     count = max(1, round(len(corpus_lines) * percent / 100))
     corpus = work / f"corpus-{percent}.jsonl"
     corpus.write_text("".join(corpus_lines[:count]), encoding="utf-8")
@@ -150,7 +151,7 @@ def measure_scale(binary, work, corpus_lines, percent, typed, folded, known_coun
     rng = random.Random(SEED)
     known = rng.sample(range(count), min(known_count, count))
     items = work / "known.tsv"
-    items.write_text("".join(f"d{i}\t{fold(TITLES[i])}\n" for i in known), encoding="utf-8")
+    items.write_text("".join(f"d{i}\t{fold(titles[i])}\n" for i in known), encoding="utf-8")
     queries = {"typed": work / "typed.txt", "folded": work / "folded.txt"}
     queries["typed"].write_text("".join(q + "\n" for q in typed), encoding="utf-8")
     queries["folded"].write_text("".join(q + "\n" for q in folded), encoding="utf-8")
@@ -271,9 +272,6 @@ def machine():
     return f"{os.cpu_count()} cores, {cpu}, {platform.platform(terse=True)}"
 
 
-TITLES = []
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mode", choices=MODES, default="quick")
@@ -286,7 +284,6 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
 
     source, titles = write_corpus(work / "corpus.jsonl", arguments.data, limit)
-    TITLES[:] = titles
     corpus_lines = (work / "corpus.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     corpus_bytes = [len(json.loads(line)["text"].encode()) for line in corpus_lines]
     typed = sample_queries(arguments.data, query_count, titles)
@@ -299,7 +296,7 @@ def main():
         "scales": [],
     }
     for percent in SCALES:
-        results["scales"].append(measure_scale(arguments.bin, work, corpus_lines, percent, typed,
+        results["scales"].append(measure_scale(arguments.bin, work, corpus_lines, titles, percent, typed,
                                                folded, known_count, corpus_bytes))
     (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     markdown = table(results)
