@@ -14,6 +14,11 @@ namespace {
 // Xapian refuses terms over 245 bytes; such words are not searchable anyway.
 constexpr std::size_t max_term_bytes = 240;
 
+bool indexable(const Token& token) { return token.folded.size() <= max_term_bytes; }
+
+// Where the next field starts, after one whose words end before `end_of_field`.
+Xapian::termpos next_field(Xapian::termpos end_of_field) { return end_of_field + field_gap; }
+
 // Adds one text field's terms, and each folded word once more under
 // `field_prefix` when there is one; returns the position after its last word.
 Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
@@ -21,7 +26,7 @@ Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
                          std::string_view field_prefix = {}) {
   Xapian::termpos last = first_position;
   Analyzer().analyze(text, [&](const Token& token) {
-    if (token.folded.size() > max_term_bytes) return;
+    if (!indexable(token)) return;
     const Xapian::termpos position = first_position + token.position;
     xapian.add_posting(token.folded, position, wdf);
     if (token.text != token.folded && token.text.size() + 2 <= max_term_bytes) {
@@ -53,6 +58,17 @@ std::string joined(const std::vector<std::string>& values) {
 
 }  // namespace
 
+Xapian::termpos body_first_position(const Document& doc) {
+  auto end_of = [](const std::string& text, Xapian::termpos first) {
+    Xapian::termpos last = first;
+    Analyzer().analyze(text, [&](const Token& token) {
+      if (indexable(token)) last = std::max(last, first + token.position + 1);
+    });
+    return last;
+  };
+  return next_field(end_of(doc.lead, next_field(end_of(doc.title, 1))));
+}
+
 std::string id_term(const std::string& id) { return std::string(schema::id) + id; }
 
 std::string content_hash(const std::string& stored_json) {
@@ -71,8 +87,8 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   xapian.add_value(schema::id_slot, doc.id);
 
   Xapian::termpos position = 1;
-  position = add_text(xapian, doc.title, position, schema::title_wdf, schema::title_word) + field_gap;
-  position = add_text(xapian, doc.lead, position, schema::lead_wdf) + field_gap;
+  position = next_field(add_text(xapian, doc.title, position, schema::title_wdf, schema::title_word));
+  position = next_field(add_text(xapian, doc.lead, position, schema::lead_wdf));
   add_text(xapian, doc.body, position, schema::body_wdf);
 
   if (!doc.district.empty()) {

@@ -13,6 +13,10 @@ namespace vankien::index {
 /// across the end of the title and the start of the body.
 inline constexpr Xapian::termpos field_gap = 100;
 
+/// The position of the body's first word in the Xapian document: positions
+/// in the body's own analysis plus this are the positions indexed.
+Xapian::termpos body_first_position(const Document& document);
+
 /// Builds the Xapian document. `content_hash` is stored for change detection.
 Xapian::Document build_document(const Document& document, const std::string& content_hash);
 

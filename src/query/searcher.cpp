@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <queue>
 #include <unordered_map>
 
 #include "index/database.hpp"
@@ -102,11 +103,26 @@ auto with_retry(Xapian::Database& db, Work work) {
 // past the page are counted so that small totals are exact.
 constexpr std::size_t rerank_candidates = 30;
 constexpr Xapian::doccount exact_total_margin = 100;
+// A snippet of N bytes holds at most N / 2 words (a letter and a space each).
+constexpr std::size_t min_word_bytes = 2;
 
+// A match, with the positions of query words in it read once from the index
+// and shared by proximity re-ranking and snippets.
 struct Candidate {
   Xapian::docid docid;
   double weight;
   Xapian::Document document;
+  std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
+
+  const std::vector<Xapian::termpos>& positions_of(Xapian::Database& db, const std::string& term) {
+    auto [it, inserted] = positions.try_emplace(term);
+    if (inserted) {
+      for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
+        it->second.push_back(*p);
+      }
+    }
+    return it->second;
+  }
 };
 
 // A candidate whose neighbouring query words all stand next to each other
@@ -127,36 +143,66 @@ bool adjacent_in(const std::vector<Xapian::termpos>& first, const std::vector<Xa
   return false;
 }
 
-// Re-ranks candidates by the share of neighbouring query-word pairs that are
-// adjacent in them, read from each candidate's own position lists (cheap for
-// a few dozen documents, unlike a phrase query over every match).
+// Re-ranks candidates (best first) by the share of neighbouring query-word
+// pairs that are adjacent in them, read from each candidate's own position
+// lists (cheap for a few dozen documents, unlike a phrase query over every
+// match). Once even a doubled weight cannot reach the first `wanted`, the
+// rest are left as they are: they stay below the page.
 void add_proximity(Xapian::Database& db, const std::vector<std::vector<std::string>>& runs,
-                   std::vector<Candidate>& candidates) {
+                   std::size_t wanted, std::vector<Candidate>& candidates) {
   std::size_t pairs = 0;
   for (const auto& run : runs) pairs += run.size() - 1;
   if (pairs == 0) return;
+  std::priority_queue<double, std::vector<double>, std::greater<>> page_weights;  // least on top
   for (Candidate& candidate : candidates) {
-    std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
-    auto positions_of = [&](const std::string& term) -> const std::vector<Xapian::termpos>& {
-      auto [it, inserted] = positions.try_emplace(term);
-      if (inserted) {
-        for (auto p = db.positionlist_begin(candidate.docid, term); p != db.positionlist_end(candidate.docid, term); ++p) {
-          it->second.push_back(*p);
-        }
-      }
-      return it->second;
-    };
+    if (page_weights.size() >= wanted &&
+        candidate.weight * (1.0 + adjacency_boost) <= page_weights.top()) {
+      break;
+    }
     std::size_t adjacent = 0;
     for (const auto& run : runs) {
       for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        adjacent += adjacent_in(positions_of(run[k]), positions_of(run[k + 1]));
+        adjacent += adjacent_in(candidate.positions_of(db, run[k]), candidate.positions_of(db, run[k + 1]));
       }
     }
     candidate.weight += candidate.weight * adjacency_boost * static_cast<double>(adjacent) /
                         static_cast<double>(pairs);
+    page_weights.push(candidate.weight);
+    if (page_weights.size() > wanted) page_weights.pop();
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
+}
+
+// The body position (from 0) after which a snippet need not look for matches:
+// the end of the stretch of `span` positions holding the most distinct query
+// words, found from the index's position lists; 0 with none in the body.
+std::uint32_t best_passage_end(Xapian::Database& db, Candidate& candidate,
+                               const std::set<std::string>& terms, Xapian::termpos body_first,
+                               std::uint32_t span) {
+  std::vector<std::pair<Xapian::termpos, const std::string*>> matches;
+  for (const std::string& term : terms) {
+    for (const Xapian::termpos position : candidate.positions_of(db, term)) {
+      if (position >= body_first) matches.emplace_back(position - body_first, &term);
+    }
+  }
+  if (matches.empty()) return 0;
+  std::sort(matches.begin(), matches.end());
+  std::size_t best_distinct = 0;
+  Xapian::termpos best_end = matches.front().first;
+  std::unordered_map<const std::string*, std::size_t> in_window;
+  for (std::size_t first = 0, last = 0; last < matches.size(); ++last) {
+    ++in_window[matches[last].second];
+    while (matches[last].first - matches[first].first >= span) {
+      if (--in_window[matches[first].second] == 0) in_window.erase(matches[first].second);
+      ++first;
+    }
+    if (in_window.size() > best_distinct) {
+      best_distinct = in_window.size();
+      best_end = matches[last].first;
+    }
+  }
+  return static_cast<std::uint32_t>(best_end);
 }
 
 }  // namespace
@@ -265,10 +311,10 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
 
   std::vector<Candidate> candidates;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    candidates.push_back({*it, it.get_weight(), it.get_document()});
+    candidates.push_back({*it, it.get_weight(), it.get_document(), {}});
   }
   if (rerank) {
-    add_proximity(db, built.proximity, candidates);
+    add_proximity(db, built.proximity, wanted, candidates);
     const std::size_t begin = std::min(request.offset, candidates.size());
     const std::size_t end = std::min(wanted, candidates.size());
     candidates = std::vector<Candidate>(candidates.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -282,8 +328,15 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
     hit.rank = request.offset + i + 1;
     hit.score = candidates[i].weight;
     hit.document = index::from_json(candidates[i].document.get_data());
+    // The passage is found in the position lists, and the body read only a
+    // little past it (to where an equal passage with more matches may end).
+    const std::uint32_t span = static_cast<std::uint32_t>(request.snippet_bytes / min_word_bytes);
+    const std::uint32_t passage_end =
+        best_passage_end(db, candidates[i], built.highlight_terms,
+                         index::body_first_position(hit.document), span);
     hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes,
-                                      built.word_sequence, wants_votes ? &votes : nullptr);
+                                      built.word_sequence, wants_votes ? &votes : nullptr,
+                                      passage_end + span / 4);
     results.hits.push_back(std::move(hit));
   }
   if (wants_votes) results.suggestion = query::suggestion(request.query, accented, votes);

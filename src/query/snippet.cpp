@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t max_scanned_bytes = 256 * 1024;
 constexpr std::size_t max_matches = 512;
 // The body is analysed in pieces of about this size (cut at a space).
-constexpr std::size_t chunk_bytes = 4096;
+constexpr std::size_t chunk_bytes = 512;
 // Context kept before the first match of the chosen passage.
 constexpr std::size_t lead_in_bytes = 40;
 
@@ -80,7 +80,7 @@ std::string html_escape(std::string_view text) {
 
 Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
                      std::size_t length, const std::vector<std::string>& sequence,
-                     AccentVotes* votes) {
+                     AccentVotes* votes, std::uint32_t scan_until) {
   std::vector<Match> matches;
   const std::string_view scanned = body.substr(0, std::min(body.size(), max_scanned_bytes));
   std::set<const std::string*> distinct_terms_found;
@@ -92,13 +92,17 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
   // holding every query word has been seen: the best snippet is usually near
   // the top, and long documents need not be analysed to the end.
   std::size_t chunk_start = 0;
+  std::uint32_t chunk_first_position = 0;  // chunks end at spaces, so positions run on
   bool complete = false;
-  while (!terms.empty() && chunk_start < scanned.size() && !complete && matches.size() < max_matches) {
+  while (!terms.empty() && chunk_start < scanned.size() && !complete && matches.size() < max_matches &&
+         chunk_first_position <= scan_until) {
     std::size_t chunk_end = std::min(scanned.size(), chunk_start + chunk_bytes);
     while (chunk_end < scanned.size() && !is_space(scanned[chunk_end])) ++chunk_end;
     const std::size_t base = chunk_start;
+    const std::uint32_t first_position = chunk_first_position;
     Analyzer().analyze(scanned.substr(chunk_start, chunk_end - chunk_start), [&](const Token& token) {
-      if (matches.size() >= max_matches) return;
+      chunk_first_position = std::max(chunk_first_position, first_position + token.position + 1);
+      if (matches.size() >= max_matches || first_position + token.position > scan_until) return;
       const auto found = terms.find(token.folded);
       if (found == terms.end()) {
         previous_term = nullptr;

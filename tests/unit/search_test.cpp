@@ -219,6 +219,48 @@ TEST_CASE("7b. snippets are HTML-escaped") {
         "Điều &lt;b&gt;<mark>lãnh</mark> <mark>đạo</mark>&lt;/b&gt; &amp; &quot;quản lý&quot;");
 }
 
+TEST_CASE("7c. the snippet shows the passage holding every query word, however far into the body") {
+  // Position lists say where the passage is; the body must be read as far as
+  // that, past chunks holding one word only, with title and lead words before it.
+  std::string filler;
+  for (int i = 0; i < 400; ++i) filler += "Cán bộ xã học tập nghị quyết về nông thôn mới. ";
+  struct Case {
+    const char* name;
+    std::string title, lead, body;
+  };
+  const std::vector<Case> cases = {
+      {"passage at the end", "Tin xã", "", "Lãnh đạo xã. " + filler + "Đổi mới phương thức lãnh đạo của Đảng."},
+      {"long title and lead with the query words", "Phương thức lãnh đạo, phương thức lãnh đạo",
+       "Đổi mới phương thức lãnh đạo của Đảng đối với hệ thống chính trị. " + filler,
+       filler + "Đổi mới phương thức lãnh đạo của Đảng."},
+      {"passage in the middle", "Tin", "", filler + "Đổi mới phương thức lãnh đạo của Đảng. " + filler},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    vankien::test::TempDir dir;
+    vankien::IndexerOptions options;
+    options.data_dir = vankien::test::data_dir();
+    {
+      vankien::Indexer indexer(dir / "db", options);
+      Document d = doc("long", c.title, c.body);
+      d.lead = c.lead;
+      indexer.add(std::move(d));
+    }
+    vankien::SearchOptions search_options;
+    search_options.data_dir = vankien::test::data_dir();
+    const Searcher local({dir / "db"}, search_options);
+    SearchRequest request;
+    request.query = "phuong thuc lanh dao";
+    const Results results = local.search(request);
+    REQUIRE(results.hits.size() == 1);
+    const vankien::Snippet& snippet = results.hits[0].snippet;
+    CHECK(snippet.html.find("<mark>phương</mark> <mark>thức</mark> <mark>lãnh</mark> <mark>đạo</mark>") !=
+          std::string::npos);
+    REQUIRE(snippet.highlights.size() >= 4);
+    CHECK(snippet.highlights.front().begin > 1000);
+  }
+}
+
 TEST_CASE("8. document codes find their document first") {
   for (const std::string query : {"12-NQ/HU", "Số 12-NQ/HU", "12-nq/hu", "so 12 nq hu", "số:12-NQ/HU"}) {
     CAPTURE(query);
