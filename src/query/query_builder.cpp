@@ -222,10 +222,19 @@ class Builder {
     return {};
   }
 
+  // Abbreviations are written in plain letters (HĐND, TU): a single word typed
+  // with tone or vowel marks ("tư", "hủ") is that word, not an abbreviation.
+  static bool may_be_abbreviation(const Token& token) {
+    std::string plain = token.text;
+    for (std::size_t at; (at = plain.find("đ")) != std::string::npos;) plain.replace(at, 2, "d");
+    return plain == token.folded;
+  }
+
   // Abbreviations and their expansions (database synonyms), longest first.
   std::optional<Xapian::Query> synonym_query(const std::vector<Token>& tokens, std::size_t i,
                                              std::size_t& used) {
     for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
+      if (n == 1 && !may_be_abbreviation(tokens[i])) return std::nullopt;
       std::string key;
       std::vector<std::string> words;
       for (std::size_t k = i; k < i + n; ++k) {

@@ -275,6 +275,28 @@ TEST_CASE("8. document codes find their document first") {
 TEST_CASE("9. abbreviations find their expansions and back") {
   CHECK(contains(ids(search("BTV")), "nq-12"));           // BTV -> Ban Thường vụ
   CHECK(contains(ids(search("Ban Thường vụ")), "cites-nq-12"));  // Ban Thường vụ -> BTV
+  CHECK(contains(ids(search("btv")), "nq-12"));           // typed in lower case
+}
+
+TEST_CASE("9b. a word typed with marks is that word, not an abbreviation") {
+  // "hủ" folds to "hu", the key of HU (Huyện ủy); typed with its mark it means
+  // itself and must not find every document about a Huyện ủy.
+  struct Case {
+    const char* query;
+    const char* expanded_to;  // a document only the expansion finds
+    bool expands;
+  };
+  const std::vector<Case> cases = {
+      {"HU", "adjacent", true},
+      {"hu", "adjacent", true},
+      {"hủ", "adjacent", false},
+      {"Hư", "adjacent", false},
+      {"BTV", "nq-12", true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    CHECK(contains(ids(search(c.query)), c.expanded_to) == c.expands);
+  }
 }
 
 TEST_CASE("10. spelling variants lí/lý find each other") {
