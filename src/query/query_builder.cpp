@@ -236,11 +236,9 @@ class Builder {
     for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
       if (n == 1 && !may_be_abbreviation(tokens[i])) return std::nullopt;
       std::string key;
-      std::vector<std::string> words;
       for (std::size_t k = i; k < i + n; ++k) {
         if (tokens[k].kind == TokenKind::code) return std::nullopt;
         key += (key.empty() ? "" : " ") + tokens[k].folded;
-        words.push_back(tokens[k].folded);
       }
       std::vector<Xapian::Query> alternatives;
       std::size_t expansions = 0;
@@ -255,9 +253,12 @@ class Builder {
         if (!synonym_words.empty()) alternatives.push_back(phrase_of(synonym_words));
       }
       if (alternatives.empty()) continue;
-      Xapian::Query own = n == 1 ? word_query(tokens[i]) : phrase_of(words);
-      for (const std::string& word : words) highlight_.insert(word);
-      alternatives.insert(alternatives.begin(), own);
+      // The words as typed are matched as words (a phrase over common
+      // syllables would be checked on every match); re-ranking by adjacency
+      // puts those where they stand together first.
+      std::vector<Xapian::Query> own;
+      for (std::size_t k = i; k < i + n; ++k) own.push_back(word_query(tokens[k]));
+      alternatives.insert(alternatives.begin(), Xapian::Query(Xapian::Query::OP_AND, own.begin(), own.end()));
       used = n;
       return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
@@ -304,8 +305,11 @@ class Builder {
                                                 number_boost)));
         highlight_.insert(parts.begin(), parts.end());
       } else if (auto synonyms = synonym_query(tokens, i, used)) {
-        close_adjacent();
         elements.push_back(*synonyms);
+        for (std::size_t k = i; k < i + used; ++k) {
+          adjacent.push_back(tokens[k].folded);
+          title_words.emplace_back(std::string(schema::title_word) + tokens[k].folded);
+        }
       } else {
         elements.push_back(word_query(token));
         adjacent.push_back(token.folded);

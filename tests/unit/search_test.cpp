@@ -176,6 +176,32 @@ TEST_CASE("6. adjacent syllables rank above scattered ones") {
   CHECK(position("adjacent") < position("scattered"));
 }
 
+TEST_CASE("6b. an abbreviation's expansion typed out ranks where its words stand together") {
+  // "báo cáo" is also BC: the words typed are matched as words, re-ranked by
+  // adjacency like any other run, and documents writing BC are found too.
+  vankien::test::TempDir dir;
+  vankien::IndexerOptions options;
+  options.data_dir = vankien::test::data_dir();
+  {
+    vankien::Indexer indexer(dir / "db", options);
+    indexer.add(doc("scattered", "Tin xã", "Báo chí đưa tin. Cáo trạng được đọc. Báo đài. Cáo phó. Tình hình năm."));
+    indexer.add(doc("adjacent", "Tin huyện", "Huyện ủy nghe báo cáo tình hình năm."));
+    indexer.add(doc("abbreviated", "Tin tỉnh", "Tỉnh ủy nghe BC tình hình năm."));
+  }
+  vankien::SearchOptions search_options;
+  search_options.data_dir = vankien::test::data_dir();
+  const Searcher local({dir / "db"}, search_options);
+  for (const std::string query : {"báo cáo tình hình", "bao cao tinh hinh"}) {
+    CAPTURE(query);
+    SearchRequest request;
+    request.query = query;
+    const auto hits = ids(local.search(request));
+    REQUIRE(hits.size() == 3);
+    CHECK(hits.front() == "adjacent");
+    CHECK(contains(hits, "abbreviated"));
+  }
+}
+
 TEST_CASE("7. highlights cover folded matches and map to bytes of the original text") {
   for (const std::string query : {"lanh dao", "lãnh đạo", "LÃNH ĐẠO"}) {
     CAPTURE(query);
