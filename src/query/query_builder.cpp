@@ -59,7 +59,7 @@ class Builder {
   BuiltQuery run(const Node& root) {
     BuiltQuery built;
     Part part = build(root);
-    built.can_relax = can_relax_;
+    built.looser = looser(context_.match, longest_run_);
     built.highlight_terms = std::move(highlight_);
     built.proximity = std::move(proximity_);
     built.word_sequence = std::move(sequence_);
@@ -319,9 +319,10 @@ class Builder {
     }
     close_adjacent();
     if (elements.empty()) return {};
-    can_relax_ = can_relax_ || elements.size() >= 2;
-    const auto op = context_.relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
-    Xapian::Query query(op, elements.begin(), elements.end());
+    longest_run_ = std::max(longest_run_, elements.size());
+    const auto op = context_.match == Match::every_word ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+    Xapian::Query query = context_.match == Match::all_but_one_word ? all_but_one(elements)
+                                                                    : Xapian::Query(op, elements.begin(), elements.end());
     // Words that are all in a document's title, as when a title is typed from
     // memory: BM25 over the short title field ranks that document first.
     if (!negating_ && title_words.size() >= 2) {
@@ -330,6 +331,35 @@ class Builder {
                                    title_boost));
     }
     return weighted(query);
+  }
+
+  // Documents with every element but any one of them; with two, or past a few
+  // elements (the alternatives would be too many), any element will do.
+  static constexpr std::size_t most_left_out_alternatives = 8;
+
+  static bool drops_one(std::size_t elements) {
+    return elements >= 3 && elements <= most_left_out_alternatives;
+  }
+
+  static std::optional<Match> looser(Match match, std::size_t longest_run) {
+    if (longest_run < 2 || match == Match::any_word) return std::nullopt;
+    if (match == Match::every_word && drops_one(longest_run)) return Match::all_but_one_word;
+    return Match::any_word;
+  }
+
+  static Xapian::Query all_but_one(const std::vector<Xapian::Query>& elements) {
+    if (!drops_one(elements.size())) {
+      return Xapian::Query(Xapian::Query::OP_OR, elements.begin(), elements.end());
+    }
+    std::vector<Xapian::Query> alternatives;
+    for (std::size_t left_out = 0; left_out < elements.size(); ++left_out) {
+      std::vector<Xapian::Query> rest;
+      for (std::size_t k = 0; k < elements.size(); ++k) {
+        if (k != left_out) rest.push_back(elements[k]);
+      }
+      alternatives.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
   Part phrase(const std::string& text) {
@@ -363,7 +393,7 @@ class Builder {
   std::vector<std::vector<std::string>> proximity_;
   std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;
-  bool can_relax_ = false;
+  std::size_t longest_run_ = 0;
   bool negating_ = false;  // building the operand of NOT or '-'
 };
 

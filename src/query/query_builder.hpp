@@ -15,12 +15,16 @@
 
 namespace vankien::query {
 
+/// How many words of a run a document must have. When no document has every
+/// word, a search is tried again with all but one (any one), then with any.
+enum class Match { every_word, all_but_one_word, any_word };
+
 struct BuiltQuery {
   Xapian::Query query;  ///< matches and weights; MatchAll when the query has no words
   /// Runs of neighbouring query words (folded). Checking positions is costly
   /// on common words, so they only re-rank the best candidates (searcher.cpp).
   std::vector<std::vector<std::string>> proximity;
-  bool can_relax = false;  ///< a run of two or more words that OR could match more of
+  std::optional<Match> looser;  ///< the next way to match that may find more, if any
   std::set<std::string> highlight_terms;  ///< folded words to mark in snippets
   std::vector<std::string> word_sequence;  ///< folded words of the query, in order
 };
@@ -32,7 +36,7 @@ struct BuildContext {
   /// folded -> accented spelling, used to rank an unaccented query like its
   /// accented form (empty when the query has diacritics).
   std::unordered_map<std::string, std::string> accent_hints;
-  bool relaxed = false;  ///< words of a run are ORed, not ANDed
+  Match match = Match::every_word;
 };
 
 BuiltQuery build_query(const Node& root, const BuildContext& context);

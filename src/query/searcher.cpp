@@ -213,7 +213,10 @@ struct Searcher::Impl {
         pool(paths),
         vocabulary(options.data_dir.empty() ? default_data_dir() : options.data_dir) {}
 
-  Results run(Xapian::Database& db, const SearchRequest& request, bool relaxed) const;
+  /// One search, matching words as `match` says; `looser` is set to the next
+  /// way to match that may find more.
+  Results run(Xapian::Database& db, const SearchRequest& request, query::Match match,
+              std::optional<query::Match>& looser) const;
 
   SearchOptions options;
   mutable DatabasePool pool;
@@ -239,26 +242,26 @@ Results Searcher::search(const SearchRequest& request) const {
   }
   Borrowed db(impl_->pool);
   return with_retry(*db, [&] {
-    Results results = impl_->run(*db, request, false);
-    if (results.hits.empty() && results.relaxed) {  // run() marks a query that may relax
-      results = impl_->run(*db, request, true);
-      results.relaxed = !results.hits.empty();
-    } else {
-      results.relaxed = false;
+    // Every word first; when nothing has them all, all but one, then any.
+    std::optional<query::Match> match = query::Match::every_word;
+    Results results;
+    while (match) {
+      results = impl_->run(*db, request, *match, match);
+      if (results.total_lower > 0) break;
     }
     return results;
   });
 }
 
 Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
-                            bool relaxed) const {
+                            query::Match match, std::optional<query::Match>& looser) const {
   Results results;
   query::ParsedQuery parsed = query::parse_query(request.query);
   results.warnings = std::move(parsed.warnings);
 
   const std::optional<Xapian::Query> visible = query::clearance_filter(request.clearance, db);
   const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, visible);
-  query::BuildContext context{db, vocabulary, options, accented.forms, relaxed};
+  query::BuildContext context{db, vocabulary, options, accented.forms, match};
   const query::BuiltQuery built = query::build_query(parsed.root, context);
 
   // Filters of the request, and the caller's clearance unless it allows every document.
@@ -297,17 +300,18 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   const std::size_t fetched = rerank ? std::max(wanted, rerank_candidates) : request.limit;
   // Facet counts must see every match, not just the first page; otherwise a
   // margin past the page makes small totals exact rather than estimated.
-  // A relaxed (ORed) query matches widely and its total is an estimate anyway.
+  // A relaxed query matches widely and its total is an estimate anyway.
   const Xapian::doccount check_at_least =
       !request.facets.empty() ? db.get_doccount()
-                              : static_cast<Xapian::doccount>(wanted + (relaxed ? 0 : exact_total_margin));
+                              : static_cast<Xapian::doccount>(wanted + (match != query::Match::every_word ? 0 : exact_total_margin));
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                              static_cast<Xapian::doccount>(fetched), check_at_least);
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
   results.facets = facets.counts();
-  results.relaxed = built.can_relax && !relaxed;  // tells search() a retry may help
+  results.relaxed = match != query::Match::every_word && results.total_lower > 0;
+  looser = built.looser;
 
   std::vector<Candidate> candidates;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -459,6 +459,41 @@ TEST_CASE("a run of words no document has entirely is relaxed") {
   CHECK_FALSE(search("bán hàng").relaxed);
 }
 
+TEST_CASE("relaxing tries all words but one before any word") {
+  vankien::test::TempDir dir;
+  vankien::IndexerOptions options;
+  options.data_dir = vankien::test::data_dir();
+  {
+    vankien::Indexer indexer(dir / "db", options);
+    indexer.add(doc("three-of-four", "Tin", "Nông dân trồng lúa nước ở đồng bằng."));
+    indexer.add(doc("one-rare-word", "Tin", "Giống ST25 và ST25 nữa, ST25 khắp nơi."));
+    indexer.add(doc("one-common-word", "Tin", "Nông sản vào mùa."));
+  }
+  vankien::SearchOptions search_options;
+  search_options.data_dir = vankien::test::data_dir();
+  const Searcher local({dir / "db"}, search_options);
+  struct Case {
+    const char* query;
+    std::vector<std::string> expected;  // sorted
+    bool relaxed;
+  };
+  const std::vector<Case> cases = {
+      {"nông dân trồng lúa", {"three-of-four"}, false},
+      {"nông dân trồng st25", {"three-of-four"}, true},        // three of four words
+      {"nông dân trồng lúa st25", {"three-of-four"}, true},    // four of five
+      {"nông st25", {"one-common-word", "one-rare-word", "three-of-four"}, true},  // two words: any
+      {"mùa st25 lúa bằng", {"one-common-word", "one-rare-word", "three-of-four"}, true},  // none has three
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    SearchRequest request;
+    request.query = c.query;
+    const Results results = local.search(request);
+    CHECK(sorted_ids(results) == c.expected);
+    CHECK(results.relaxed == c.relaxed);
+  }
+}
+
 TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
   struct Case {
     std::string behaviour;
