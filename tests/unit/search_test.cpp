@@ -71,6 +71,19 @@ std::vector<Document> corpus() {
   return docs;
 }
 
+// A searcher over `docs` indexed into a new database in `dir`.
+Searcher searcher_over(const vankien::test::TempDir& dir, std::vector<Document> docs) {
+  vankien::IndexerOptions options;
+  options.data_dir = vankien::test::data_dir();
+  {
+    vankien::Indexer indexer(dir / "db", options);
+    for (Document& d : docs) indexer.add(std::move(d));
+  }
+  vankien::SearchOptions search_options;
+  search_options.data_dir = vankien::test::data_dir();
+  return Searcher({dir / "db"}, search_options);
+}
+
 const Searcher& searcher() {
   static vankien::test::TempDir dir;
   static const Searcher instance = [] {
@@ -180,17 +193,10 @@ TEST_CASE("6b. an abbreviation's expansion typed out ranks where its words stand
   // "báo cáo" is also BC: the words typed are matched as words, re-ranked by
   // adjacency like any other run, and documents writing BC are found too.
   vankien::test::TempDir dir;
-  vankien::IndexerOptions options;
-  options.data_dir = vankien::test::data_dir();
-  {
-    vankien::Indexer indexer(dir / "db", options);
-    indexer.add(doc("scattered", "Tin xã", "Báo chí đưa tin. Cáo trạng được đọc. Báo đài. Cáo phó. Tình hình năm."));
-    indexer.add(doc("adjacent", "Tin huyện", "Huyện ủy nghe báo cáo tình hình năm."));
-    indexer.add(doc("abbreviated", "Tin tỉnh", "Tỉnh ủy nghe BC tình hình năm."));
-  }
-  vankien::SearchOptions search_options;
-  search_options.data_dir = vankien::test::data_dir();
-  const Searcher local({dir / "db"}, search_options);
+  const Searcher local = searcher_over(
+      dir, {doc("scattered", "Tin xã", "Báo chí đưa tin. Cáo trạng được đọc. Báo đài. Cáo phó. Tình hình năm."),
+            doc("adjacent", "Tin huyện", "Huyện ủy nghe báo cáo tình hình năm."),
+            doc("abbreviated", "Tin tỉnh", "Tỉnh ủy nghe BC tình hình năm.")});
   for (const std::string query : {"báo cáo tình hình", "bao cao tinh hinh"}) {
     CAPTURE(query);
     SearchRequest request;
@@ -228,15 +234,7 @@ TEST_CASE("7. highlights cover folded matches and map to bytes of the original t
 
 TEST_CASE("7b. snippets are HTML-escaped") {
   vankien::test::TempDir dir;
-  vankien::IndexerOptions options;
-  options.data_dir = vankien::test::data_dir();
-  {
-    vankien::Indexer indexer(dir / "db", options);
-    indexer.add(doc("html", "x", "Điều <b>lãnh đạo</b> & \"quản lý\""));
-  }
-  vankien::SearchOptions search_options;
-  search_options.data_dir = vankien::test::data_dir();
-  Searcher local({dir / "db"}, search_options);
+  const Searcher local = searcher_over(dir, {doc("html", "x", "Điều <b>lãnh đạo</b> & \"quản lý\"")});
   SearchRequest request;
   request.query = "lanh dao";
   const Results results = local.search(request);
@@ -264,17 +262,9 @@ TEST_CASE("7c. the snippet shows the passage holding every query word, however f
   for (const Case& c : cases) {
     CAPTURE(c.name);
     vankien::test::TempDir dir;
-    vankien::IndexerOptions options;
-    options.data_dir = vankien::test::data_dir();
-    {
-      vankien::Indexer indexer(dir / "db", options);
-      Document d = doc("long", c.title, c.body);
-      d.lead = c.lead;
-      indexer.add(std::move(d));
-    }
-    vankien::SearchOptions search_options;
-    search_options.data_dir = vankien::test::data_dir();
-    const Searcher local({dir / "db"}, search_options);
+    Document d = doc("long", c.title, c.body);
+    d.lead = c.lead;
+    const Searcher local = searcher_over(dir, {d});
     SearchRequest request;
     request.query = "phuong thuc lanh dao";
     const Results results = local.search(request);
@@ -461,17 +451,9 @@ TEST_CASE("a run of words no document has entirely is relaxed") {
 
 TEST_CASE("relaxing tries all words but one before any word") {
   vankien::test::TempDir dir;
-  vankien::IndexerOptions options;
-  options.data_dir = vankien::test::data_dir();
-  {
-    vankien::Indexer indexer(dir / "db", options);
-    indexer.add(doc("three-of-four", "Tin", "Nông dân trồng lúa nước ở đồng bằng."));
-    indexer.add(doc("one-rare-word", "Tin", "Giống ST25 và ST25 nữa, ST25 khắp nơi."));
-    indexer.add(doc("one-common-word", "Tin", "Nông sản vào mùa."));
-  }
-  vankien::SearchOptions search_options;
-  search_options.data_dir = vankien::test::data_dir();
-  const Searcher local({dir / "db"}, search_options);
+  const Searcher local = searcher_over(dir, {doc("three-of-four", "Tin", "Nông dân trồng lúa nước ở đồng bằng."),
+                                             doc("one-rare-word", "Tin", "Giống ST25 và ST25 nữa, ST25 khắp nơi."),
+                                             doc("one-common-word", "Tin", "Nông sản vào mùa.")});
   struct Case {
     const char* query;
     std::vector<std::string> expected;  // sorted
