@@ -224,17 +224,24 @@ class Builder {
 
   // Abbreviations are written in plain letters (HĐND, TU): a single word typed
   // with tone or vowel marks ("tư", "hủ") is that word, not an abbreviation.
-  static bool may_be_abbreviation(const Token& token) {
+  // Typed in small letters, "tu" is the abbreviation only if the index does
+  // not usually write that syllable with marks (từ, tự, tư...); in capitals it is.
+  bool may_be_abbreviation(const Token& token, std::string_view typed) const {
     std::string plain = token.text;
     for (std::size_t at; (at = plain.find("đ")) != std::string::npos;) plain.replace(at, 2, "d");
-    return plain == token.folded;
+    if (plain != token.folded) return false;
+    const bool capitals = std::none_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                          typed.find("đ") == std::string_view::npos;
+    return capitals || context_.vocabulary.likely_accented(context_.db, token.folded).empty();
   }
 
   // Abbreviations and their expansions (database synonyms), longest first.
-  std::optional<Xapian::Query> synonym_query(const std::vector<Token>& tokens, std::size_t i,
-                                             std::size_t& used) {
+  std::optional<Xapian::Query> synonym_query(std::string_view run, const std::vector<Token>& tokens,
+                                             std::size_t i, std::size_t& used) {
     for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
-      if (n == 1 && !may_be_abbreviation(tokens[i])) return std::nullopt;
+      if (n == 1 && !may_be_abbreviation(tokens[i], run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
+        return std::nullopt;
+      }
       std::string key;
       for (std::size_t k = i; k < i + n; ++k) {
         if (tokens[k].kind == TokenKind::code) return std::nullopt;
@@ -304,7 +311,7 @@ class Builder {
                                          scaled(Xapian::Query(std::string(schema::number) + code),
                                                 number_boost)));
         highlight_.insert(parts.begin(), parts.end());
-      } else if (auto synonyms = synonym_query(tokens, i, used)) {
+      } else if (auto synonyms = synonym_query(run, tokens, i, used)) {
         elements.push_back(*synonyms);
         for (std::size_t k = i; k < i + used; ++k) {
           adjacent.push_back(tokens[k].folded);

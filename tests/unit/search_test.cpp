@@ -313,6 +313,24 @@ TEST_CASE("9b. a word typed with marks is that word, not an abbreviation") {
     CAPTURE(c.query);
     CHECK(contains(ids(search(c.query)), c.expanded_to) == c.expands);
   }
+  // "tu" in small letters is usually từ, tự or tư here, so it is not TU (Tỉnh ủy)
+  // unless typed in capitals; "btv" is no syllable and stays BTV.
+  vankien::test::TempDir dir;
+  const Searcher local = searcher_over(dir, {doc("tinh-uy", "Tin", "Tỉnh ủy và BTV họp bàn."),
+                                             doc("tu-word", "Tin", "Triển khai từ tháng sau, tự làm."),
+                                             doc("ban-thuong-vu", "Tin", "Ban Thường vụ họp.")});
+  const std::vector<Case> small_letters = {
+      {"TU", "tinh-uy", true},
+      {"Tu", "tinh-uy", false},
+      {"tu", "tinh-uy", false},
+      {"btv", "ban-thuong-vu", true},
+  };
+  for (const Case& c : small_letters) {
+    CAPTURE(c.query);
+    SearchRequest request;
+    request.query = c.query;
+    CHECK(contains(ids(local.search(request)), c.expanded_to) == c.expands);
+  }
 }
 
 TEST_CASE("10. spelling variants lí/lý find each other") {
