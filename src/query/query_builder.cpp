@@ -239,13 +239,14 @@ class Builder {
   std::optional<Xapian::Query> synonym_query(std::string_view run, const std::vector<Token>& tokens,
                                              std::size_t i, std::size_t& used) {
     for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
-      if (n == 1 && !may_be_abbreviation(tokens[i], run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
-        return std::nullopt;
-      }
       std::string key;
       for (std::size_t k = i; k < i + n; ++k) {
         if (tokens[k].kind == TokenKind::code) return std::nullopt;
         key += (key.empty() ? "" : " ") + tokens[k].folded;
+      }
+      if (context_.db.synonyms_begin(key) == context_.db.synonyms_end(key)) continue;
+      if (n == 1 && !may_be_abbreviation(tokens[i], run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
+        return std::nullopt;
       }
       std::vector<Xapian::Query> alternatives;
       std::size_t expansions = 0;
