@@ -230,8 +230,9 @@ class Builder {
     std::string plain = token.text;
     for (std::size_t at; (at = plain.find("đ")) != std::string::npos;) plain.replace(at, 2, "d");
     if (plain != token.folded) return false;
-    const bool capitals = std::none_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-                          typed.find("đ") == std::string_view::npos;
+    const bool capitals =
+        std::none_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+        typed.find("đ") == std::string_view::npos;
     return capitals || context_.vocabulary.likely_accented(context_.db, token.folded).empty();
   }
 
@@ -245,9 +246,8 @@ class Builder {
         key += (key.empty() ? "" : " ") + tokens[k].folded;
       }
       if (context_.db.synonyms_begin(key) == context_.db.synonyms_end(key)) continue;
-      if (n == 1 && !may_be_abbreviation(tokens[i], run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
-        return std::nullopt;
-      }
+      const std::string_view typed = run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      if (n == 1 && !may_be_abbreviation(tokens[i], typed)) return std::nullopt;
       std::vector<Xapian::Query> alternatives;
       std::size_t expansions = 0;
       for (auto it = context_.db.synonyms_begin(key);
@@ -266,7 +266,8 @@ class Builder {
       // puts those where they stand together first.
       std::vector<Xapian::Query> own;
       for (std::size_t k = i; k < i + n; ++k) own.push_back(word_query(tokens[k]));
-      alternatives.insert(alternatives.begin(), Xapian::Query(Xapian::Query::OP_AND, own.begin(), own.end()));
+      alternatives.insert(alternatives.begin(),
+                          Xapian::Query(Xapian::Query::OP_AND, own.begin(), own.end()));
       used = n;
       return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     }
@@ -329,8 +330,9 @@ class Builder {
     if (elements.empty()) return {};
     longest_run_ = std::max(longest_run_, elements.size());
     const auto op = context_.match == Match::every_word ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
-    Xapian::Query query = context_.match == Match::all_but_one_word ? all_but_one(elements)
-                                                                    : Xapian::Query(op, elements.begin(), elements.end());
+    Xapian::Query query = context_.match == Match::all_but_one_word
+                              ? all_but_one(elements)
+                              : Xapian::Query(op, elements.begin(), elements.end());
     // Words that are all in a document's title, as when a title is typed from
     // memory: BM25 over the short title field ranks that document first.
     if (!negating_ && title_words.size() >= 2) {
