@@ -103,6 +103,12 @@ const Searcher& searcher() {
 
 Results search(SearchRequest request) { return searcher().search(request); }
 
+Results search_in(const Searcher& local, const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  return local.search(request);
+}
+
 Results search(const std::string& query) {
   SearchRequest request;
   request.query = query;
@@ -199,9 +205,7 @@ TEST_CASE("6b. an abbreviation's expansion typed out ranks where its words stand
             doc("abbreviated", "Tin tỉnh", "Tỉnh ủy nghe BC tình hình năm.")});
   for (const std::string query : {"báo cáo tình hình", "bao cao tinh hinh"}) {
     CAPTURE(query);
-    SearchRequest request;
-    request.query = query;
-    const auto hits = ids(local.search(request));
+    const auto hits = ids(search_in(local, query));
     REQUIRE(hits.size() == 3);
     CHECK(hits.front() == "adjacent");
     CHECK(contains(hits, "abbreviated"));
@@ -235,9 +239,7 @@ TEST_CASE("7. highlights cover folded matches and map to bytes of the original t
 TEST_CASE("7b. snippets are HTML-escaped") {
   vankien::test::TempDir dir;
   const Searcher local = searcher_over(dir, {doc("html", "x", "Điều <b>lãnh đạo</b> & \"quản lý\"")});
-  SearchRequest request;
-  request.query = "lanh dao";
-  const Results results = local.search(request);
+  const Results results = search_in(local, "lanh dao");
   REQUIRE(results.hits.size() == 1);
   CHECK(results.hits[0].snippet.html ==
         "Điều &lt;b&gt;<mark>lãnh</mark> <mark>đạo</mark>&lt;/b&gt; &amp; &quot;quản lý&quot;");
@@ -265,9 +267,7 @@ TEST_CASE("7c. the snippet shows the passage holding every query word, however f
     Document d = doc("long", c.title, c.body);
     d.lead = c.lead;
     const Searcher local = searcher_over(dir, {d});
-    SearchRequest request;
-    request.query = "phuong thuc lanh dao";
-    const Results results = local.search(request);
+    const Results results = search_in(local, "phuong thuc lanh dao");
     REQUIRE(results.hits.size() == 1);
     const vankien::Snippet& snippet = results.hits[0].snippet;
     CHECK(snippet.html.find("<mark>phương</mark> <mark>thức</mark> <mark>lãnh</mark> <mark>đạo</mark>") !=
@@ -327,9 +327,7 @@ TEST_CASE("9b. a word typed with marks is that word, not an abbreviation") {
   };
   for (const Case& c : small_letters) {
     CAPTURE(c.query);
-    SearchRequest request;
-    request.query = c.query;
-    CHECK(contains(ids(local.search(request)), c.expanded_to) == c.expands);
+    CHECK(contains(ids(search_in(local, c.query)), c.expanded_to) == c.expands);
   }
 }
 
@@ -486,9 +484,7 @@ TEST_CASE("relaxing tries all words but one before any word") {
   };
   for (const Case& c : cases) {
     CAPTURE(c.query);
-    SearchRequest request;
-    request.query = c.query;
-    const Results results = local.search(request);
+    const Results results = search_in(local, c.query);
     CHECK(sorted_ids(results) == c.expected);
     CHECK(results.relaxed == c.relaxed);
   }
