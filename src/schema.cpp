@@ -1,5 +1,8 @@
 #include "vankien/schema.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "vankien/text.hpp"
 
 namespace vankien::schema {
@@ -20,6 +23,13 @@ std::string facet_key(std::string_view value) {
     key += c;
   }
   return key;
+}
+
+unsigned stored_wdf(unsigned raw_wdf, unsigned length) {
+  if (raw_wdf == 0) return 0;
+  const double ratio = std::max(static_cast<double>(length) / reference_length, min_length_ratio);
+  const double norm = (1.0 - length_b) + length_b * ratio;
+  return std::max(1u, static_cast<unsigned>(std::lround(wdf_scale * raw_wdf / norm)));
 }
 
 }  // namespace vankien::schema

@@ -1,8 +1,10 @@
 #include "index/document_builder.hpp"
 
 #include <cstdio>
+#include <string_view>
+#include <unordered_map>
 
-#include "index/document_json.hpp"
+#include "index/document_record.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
 #include "vankien/text.hpp"
@@ -19,21 +21,60 @@ bool indexable(const Token& token) { return token.folded.size() <= max_term_byte
 // Where the next field starts, after one whose words end before `end_of_field`.
 Xapian::termpos next_field(Xapian::termpos end_of_field) { return end_of_field + field_gap; }
 
-// Adds one text field's terms, and each folded word once more under
-// `field_prefix` when there is one; returns the position after its last word.
-Xapian::termpos add_text(Xapian::Document& xapian, const std::string& text,
+// The weighted terms of one document: each term's raw wdf (field wdfs summed)
+// is stored once the document's length is known (schema::stored_wdf).
+class WeightedTerms {
+ public:
+  void add(std::string_view term, Xapian::termcount raw_wdf) {
+    auto found = raw_.find(term);
+    if (found == raw_.end()) found = raw_.emplace(std::string(term), 0).first;
+    found->second += raw_wdf;
+  }
+  void count_word() { ++length_; }
+
+  void store(Xapian::Document& xapian) const {
+    for (const auto& [term, raw_wdf] : raw_) xapian.add_term(term, schema::stored_wdf(raw_wdf, length_));
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>> raw_;
+  Xapian::termcount length_ = 0;
+};
+
+// Adds one text field's positions and weighted terms, each folded word once
+// more under `field_prefix` when there is one, and the field's checkpoints to
+// `body_index` when given; returns the position after its last word.
+Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const std::string& text,
                          Xapian::termpos first_position, Xapian::termcount wdf,
-                         std::string_view field_prefix = {}) {
+                         std::string_view field_prefix = {}, BodyIndex* body_index = nullptr) {
   Xapian::termpos last = first_position;
+  std::string prefixed;
+  std::uint32_t next_checkpoint = checkpoint_interval;
   Analyzer().analyze(text, [&](const Token& token) {
+    // Analysis restarted at a word after a space numbers the words that
+    // follow as analysis from the start does (make_snippet relies on it).
+    if (body_index && token.position >= next_checkpoint && token.begin > 0 &&
+        std::string_view(" \n\t\r").find(text[token.begin - 1]) != std::string_view::npos) {
+      body_index->checkpoints.push_back({static_cast<std::uint32_t>(token.position),
+                                         static_cast<std::uint32_t>(token.begin)});
+      next_checkpoint = static_cast<std::uint32_t>(token.position) + checkpoint_interval;
+    }
     if (!indexable(token)) return;
     const Xapian::termpos position = first_position + token.position;
-    xapian.add_posting(token.folded, position, wdf);
+    xapian.add_posting(token.folded, position, 0);
+    terms.add(token.folded, wdf);
+    terms.count_word();
     if (token.text != token.folded && token.text.size() + 2 <= max_term_bytes) {
-      xapian.add_term(std::string(schema::exact) + token.text, wdf);
+      prefixed.assign(schema::exact).append(token.text);
+      terms.add(prefixed, wdf);
     }
     if (!field_prefix.empty() && token.folded.size() + field_prefix.size() <= max_term_bytes) {
-      xapian.add_term(std::string(field_prefix) + token.folded, 1);
+      prefixed.assign(field_prefix).append(token.folded);
+      terms.add(prefixed, 1);
     }
     last = std::max(last, position + 1);
   });
@@ -58,23 +99,12 @@ std::string joined(const std::vector<std::string>& values) {
 
 }  // namespace
 
-Xapian::termpos body_first_position(const Document& doc) {
-  auto end_of = [](const std::string& text, Xapian::termpos first) {
-    Xapian::termpos last = first;
-    Analyzer().analyze(text, [&](const Token& token) {
-      if (indexable(token)) last = std::max(last, first + token.position + 1);
-    });
-    return last;
-  };
-  return next_field(end_of(doc.lead, next_field(end_of(doc.title, 1))));
-}
-
 std::string id_term(const std::string& id) { return std::string(schema::id) + id; }
 
-std::string content_hash(const std::string& stored_json) {
+std::string content_hash(std::string_view bytes) {
   // FNV-1a, 64 bits: stable across platforms and releases, which std::hash is not.
   std::uint64_t hash = 14695981039346656037ull;
-  for (char c : stored_json) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;
@@ -82,14 +112,17 @@ std::string content_hash(const std::string& stored_json) {
 
 Xapian::Document build_document(const Document& doc, const std::string& hash) {
   Xapian::Document xapian;
-  xapian.set_data(to_json(doc));
   xapian.add_boolean_term(id_term(doc.id));
   xapian.add_value(schema::id_slot, doc.id);
 
+  WeightedTerms terms;
   Xapian::termpos position = 1;
-  position = next_field(add_text(xapian, doc.title, position, schema::title_wdf, schema::title_word));
-  position = next_field(add_text(xapian, doc.lead, position, schema::lead_wdf));
-  add_text(xapian, doc.body, position, schema::body_wdf);
+  position = next_field(add_text(xapian, terms, doc.title, position, schema::title_wdf, schema::title_word));
+  position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf));
+  BodyIndex body_index;
+  body_index.first_position = position;
+  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index);
+  xapian.set_data(encode_record(doc, body_index));
 
   if (!doc.district.empty()) {
     add_boolean(xapian, schema::district,
@@ -109,12 +142,13 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   if (!doc.type.empty()) xapian.add_value(schema::type_slot, doc.type);
   add_keyed(xapian, schema::issuer, doc.issuer);
   if (!doc.issuer.empty()) xapian.add_value(schema::issuer_slot, doc.issuer);
-  // The number term carries weight (wdf 1), so a query for a code can rank
-  // the document itself above the ones citing it (query_builder.cpp).
+  // The number term carries weight, so a query for a code can rank the
+  // document itself above the ones citing it (query_builder.cpp).
   if (const std::string number = std::string(schema::number) + fold(doc.number);
       !doc.number.empty() && number.size() <= max_term_bytes) {
-    xapian.add_term(number, 1);
+    terms.add(number, 1);
   }
+  terms.store(xapian);
   add_keyed(xapian, schema::author, doc.author);
   add_boolean(xapian, schema::access, std::string(access_name(doc.access)));
   if (doc.date.size() == 10) {

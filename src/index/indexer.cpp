@@ -8,7 +8,7 @@
 
 #include "index/database.hpp"
 #include "index/document_builder.hpp"
-#include "index/document_json.hpp"
+#include "index/document_record.hpp"
 #include "index/work_queue.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
@@ -58,7 +58,7 @@ struct Indexer::Impl {
   // view of it on another thread (index::stored_hash retries if it moves on).
   Prepared prepare(Document document, Xapian::Database& view) const {
     Prepared prepared;
-    prepared.hash = index::content_hash(index::to_json(document));
+    prepared.hash = index::content_hash(index::encode_fields(document) + document.body);
     if (document.id.empty()) document.id = "h" + prepared.hash;
     if (document.id.size() > 200) throw Error("document id longer than 200 bytes");
     prepared.id_term = index::id_term(document.id);

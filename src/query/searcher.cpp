@@ -7,7 +7,7 @@
 
 #include "index/database.hpp"
 #include "index/document_builder.hpp"
-#include "index/document_json.hpp"
+#include "index/document_record.hpp"
 #include "query/accents.hpp"
 #include "query/facets.hpp"
 #include "query/query_builder.hpp"
@@ -284,6 +284,10 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  // Stored wdfs are already length-normalised (schema.hpp): BM25 at b = 0
+  // ranks as BM25 at b = 0.5 would, without reading each match's length.
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(schema::bm25_k1 * schema::wdf_scale, 0, 1, 0, schema::min_length_ratio));
   switch (request.sort) {
     case Sort::relevance: break;
     case Sort::date_ascending: enquire.set_sort_by_value_then_relevance(schema::date_slot, false); break;
@@ -331,16 +335,19 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
     Hit hit;
     hit.rank = request.offset + i + 1;
     hit.score = candidates[i].weight;
-    hit.document = index::from_json(candidates[i].document.get_data());
-    // The passage is found in the position lists, and the body read only a
-    // little past it (to where an equal passage with more matches may end).
+    index::Record record = index::decode_record(candidates[i].document.get_data());
+    hit.document = std::move(record.document);
+    // The passage is found in the position lists, and the body read from the
+    // checkpoint before it to a little past it (to where an equal passage
+    // with more matches may end).
     const std::uint32_t span = static_cast<std::uint32_t>(request.snippet_bytes / min_word_bytes);
-    const std::uint32_t passage_end =
-        best_passage_end(db, candidates[i], built.highlight_terms,
-                         index::body_first_position(hit.document), span);
+    const std::uint32_t passage_end = best_passage_end(db, candidates[i], built.highlight_terms,
+                                                       record.body_index.first_position, span);
+    const index::Checkpoint start =
+        index::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
     hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes,
                                       built.word_sequence, wants_votes ? &votes : nullptr,
-                                      passage_end + span / 4);
+                                      {start.byte, start.position, passage_end + span / 4});
     results.hits.push_back(std::move(hit));
   }
   if (wants_votes) results.suggestion = query::suggestion(request.query, accented, votes);
@@ -352,7 +359,7 @@ std::optional<Document> Searcher::get(const std::string& id, Access clearance) c
   return with_retry(*db, [&]() -> std::optional<Document> {
     const std::string term = index::id_term(id);
     for (auto it = (*db).postlist_begin(term); it != (*db).postlist_end(term); ++it) {
-      Document document = index::from_json((*db).get_document(*it).get_data());
+      Document document = index::decode_record((*db).get_document(*it).get_data()).document;
       if (document.access <= clearance) return document;
     }
     return std::nullopt;

@@ -80,9 +80,10 @@ std::string html_escape(std::string_view text) {
 
 Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
                      std::size_t length, const std::vector<std::string>& sequence,
-                     AccentVotes* votes, std::uint32_t scan_until) {
+                     AccentVotes* votes, const ScanRange& range) {
   std::vector<Match> matches;
-  const std::string_view scanned = body.substr(0, std::min(body.size(), max_scanned_bytes));
+  const std::uint32_t scan_until = range.last_position;
+  const std::string_view scanned = body.substr(0, std::min(body.size(), range.first_byte + max_scanned_bytes));
   std::set<const std::string*> distinct_terms_found;
   // The last query word seen, for votes on how neighbouring words are written.
   const std::string* previous_term = nullptr;
@@ -91,8 +92,8 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
   // The body is read a chunk at a time, and reading stops once a passage
   // holding every query word has been seen: the best snippet is usually near
   // the top, and long documents need not be analysed to the end.
-  std::size_t chunk_start = 0;
-  std::uint32_t chunk_first_position = 0;  // chunks end at spaces, so positions run on
+  std::size_t chunk_start = range.first_byte;
+  std::uint32_t chunk_first_position = range.first_position;  // chunks end at spaces, so positions run on
   bool complete = false;
   while (!terms.empty() && chunk_start < scanned.size() && !complete && matches.size() < max_matches &&
          chunk_first_position <= scan_until) {

@@ -15,14 +15,21 @@
 
 namespace vankien::query {
 
+/// The stretch of the body to look for matches in, for a caller that knows
+/// from the index where the best passage is. Words are counted from 0.
+struct ScanRange {
+  std::size_t first_byte = 0;         ///< where a word starts, just after a space (or 0)
+  std::uint32_t first_position = 0;   ///< that word's number
+  std::uint32_t last_position = UINT32_MAX;
+};
+
 /// With `votes`, also counts how the query's neighbouring words are written
 /// where they stand together in the body (`sequence`: the query's folded words).
-/// The body is read until a passage holds every term, and never past body
-/// position `scan_until` (words counted from 0): a caller that knows from the
-/// index where the best passage ends saves reading the rest.
+/// The body is read from `range.first_byte` until a passage holds every term,
+/// and never past `range.last_position`.
 Snippet make_snippet(std::string_view body, const std::set<std::string>& folded_terms,
                      std::size_t length, const std::vector<std::string>& sequence = {},
-                     AccentVotes* votes = nullptr, std::uint32_t scan_until = UINT32_MAX);
+                     AccentVotes* votes = nullptr, const ScanRange& range = {});
 
 /// Text with &, <, >, " and ' escaped for HTML.
 std::string html_escape(std::string_view text);

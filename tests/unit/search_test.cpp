@@ -212,6 +212,28 @@ TEST_CASE("6b. an abbreviation's expansion typed out ranks where its words stand
   }
 }
 
+TEST_CASE("a short document ranks above a long one mentioning the words as often") {
+  // BM25's length normalisation, done at index time (schema.hpp): the same
+  // count of a word weighs more in a short text, up to a point.
+  std::string filler;
+  for (int i = 0; i < 300; ++i) filler += "Cán bộ xã học tập về nông thôn mới. ";
+  struct Case {
+    const char* name;
+    std::string shorter, longer;
+  };
+  const std::vector<Case> cases = {
+      {"a news item and a long report", "Xã tổ chức hội nghị dân vận.", "Xã tổ chức hội nghị dân vận. " + filler},
+      {"a long report and a longer one", filler + "Hội nghị dân vận.", filler + filler + "Hội nghị dân vận."},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    vankien::test::TempDir dir;
+    const Searcher local = searcher_over(dir, {doc("longer", "Tin", c.longer), doc("shorter", "Tin", c.shorter)});
+    const std::vector<std::string> expected = {"shorter", "longer"};
+    CHECK(ids(search_in(local, "hội nghị dân vận")) == expected);
+  }
+}
+
 TEST_CASE("7. highlights cover folded matches and map to bytes of the original text") {
   for (const std::string query : {"lanh dao", "lãnh đạo", "LÃNH ĐẠO"}) {
     CAPTURE(query);

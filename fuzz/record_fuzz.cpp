@@ -1,0 +1,24 @@
+// Any bytes as stored document data (a damaged database): decoding gives a
+// record or a vankien::Error, and a snippet started at any of the record's
+// checkpoints stays inside the body.
+#include <cstdint>
+#include <string>
+
+#include "index/document_record.hpp"
+#include "query/snippet.hpp"
+#include "vankien/error.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    const vankien::index::Record record = vankien::index::decode_record(bytes);
+    const std::string& body = record.document.body;
+    for (const vankien::index::Checkpoint& checkpoint : record.body_index.checkpoints) {
+      const vankien::Snippet snippet = vankien::query::make_snippet(
+          body, {"a", "ban"}, 120, {}, nullptr, {checkpoint.byte, checkpoint.position});
+      if (snippet.end > body.size() || snippet.begin > snippet.end) __builtin_trap();
+    }
+  } catch (const vankien::Error&) {
+  }
+  return 0;
+}
