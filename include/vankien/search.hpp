@@ -14,8 +14,9 @@
 // số: number: năm: year: ngày: date: cơ_quan: issuer:), date ranges
 // 2019-01-01..2019-06-30, and document codes typed bare (60-NQ/TW, so 60 nq tw).
 //
-// Ranking is BM25 over folded syllables plus boosts, each documented where it
-// is built (src/query/query_builder.cpp): syllables typed with diacritics rank
+// Ranking is BM25 (k1 = 1, b = 0.5; its length normalisation is applied at
+// index time, schema.hpp) over folded syllables plus boosts, each documented
+// where it is built (src/query/query_builder.cpp): syllables typed with diacritics rank
 // exact matches first; adjacent syllables rank above scattered ones; title and
 // lead words weigh more than body words; a document's own number ranks it first.
 
