@@ -98,5 +98,11 @@ std::string facet_key(std::string_view value);
 /// Metadata keys stored in the database itself (Xapian user metadata).
 inline constexpr std::string_view format_key = "vankien.format";
 inline constexpr std::string_view format_version = "4";
+/// The usual accented form of each folded syllable, stored by the indexer
+/// when a run ends (src/index/accent_table.hpp): one key per syllable,
+/// "vankien.accent:lanh" -> "lãnh", and this key once the table is stored.
+inline constexpr std::string_view accents_key = "vankien.accents";
+inline constexpr std::string_view accent_key_prefix = "vankien.accent:";
+inline constexpr std::size_t max_metadata_key_bytes = 240;  // Xapian refuses longer keys
 
 }  // namespace vankien::schema

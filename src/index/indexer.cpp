@@ -2,10 +2,14 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <thread>
 #include <variant>
 
+#include "index/accent_table.hpp"
 #include "index/database.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_record.hpp"
@@ -129,13 +133,24 @@ struct Indexer::Impl {
     if (++pending >= options.batch_size) commit();
   }
 
-  void commit() {
+  // Batches commit without refreshing the accent table (a scan of every
+  // exact term); a caller's commit and the end of a run refresh it once the
+  // number of documents has moved by 1% since it was stored.
+  void commit(bool refresh_accents = false) {
     try {
+      if (refresh_accents && accent_table_stale()) index::store_accent_table(db);
       db.commit();
       pending = 0;
     } catch (const Xapian::Error& error) {
       throw Error("commit failed: " + error.get_msg());
     }
+  }
+
+  bool accent_table_stale() const {
+    const std::string stamp = db.get_metadata(std::string(schema::accents_key));
+    if (stamp.empty()) return true;
+    const double stored = std::strtod(stamp.c_str(), nullptr), now = db.get_doccount();
+    return std::abs(now - stored) * 100 >= std::max(stored, 1.0);
   }
 
   std::filesystem::path path;
@@ -151,7 +166,7 @@ Indexer::Indexer(const std::filesystem::path& path, IndexerOptions options)
 Indexer::~Indexer() {
   if (!impl_) return;
   try {
-    impl_->commit();
+    impl_->commit(true);
   } catch (...) {
     // A destructor cannot report; callers who care call commit() themselves.
   }
@@ -177,7 +192,7 @@ bool Indexer::remove(const std::string& id) {
   }
 }
 
-void Indexer::commit() { impl_->commit(); }
+void Indexer::commit() { impl_->commit(true); }
 
 std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
 

@@ -1,7 +1,9 @@
 #include "query/vocabulary.hpp"
 
+#include <optional>
+
+#include "index/accent_table.hpp"
 #include "vankien/schema.hpp"
-#include "vankien/text.hpp"
 
 namespace vankien::query {
 
@@ -27,29 +29,12 @@ void Vocabulary::forget_accents() const {
 
 std::string Vocabulary::likely_accented(const Xapian::Database& db,
                                         const std::string& folded) const {
+  if (std::optional<std::string> stored = index::stored_accent(db, folded)) return *stored;
+  // No table stored with the database (several databases searched as one, or
+  // one whose indexing run never finished): built here once, and kept.
   const std::lock_guard lock(accents_mutex_);
   if (!accents_built_) {
-    // One pass over the exact terms: per folded form, the commonest spelling.
-    std::unordered_map<std::string, Xapian::doccount> best_count;
-    const std::string prefix(schema::exact);
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-      const std::string exact = (*it).substr(prefix.size());
-      const std::string key = fold(exact);
-      const Xapian::doccount count = it.get_termfreq();
-      if (count > best_count[key]) {
-        best_count[key] = count;
-        accents_[key] = exact;
-      }
-    }
-    // Keep a spelling only where it is how the syllable is usually written:
-    // "ban" stays "ban" when bare "ban" documents outnumber "bán" ones.
-    for (auto it = accents_.begin(); it != accents_.end();) {
-      if (best_count[it->first] * 2 < db.get_termfreq(it->first)) {
-        it = accents_.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    accents_ = index::compute_accent_table(db);
     accents_built_ = true;
   }
   const auto found = accents_.find(folded);

@@ -26,7 +26,8 @@ class Vocabulary {
 
   /// The most frequent accented form of a folded syllable in `db`, when the
   /// accented forms together are the usual way it is written; else empty.
-  /// Built on first use from the database's exact terms and kept.
+  /// Read from the table the indexer stored (index/accent_table.hpp), or,
+  /// when there is none, built on first use from the exact terms and kept.
   std::string likely_accented(const Xapian::Database& db, const std::string& folded) const;
   void forget_accents() const;  ///< after reopening: the database's words changed
 
@@ -35,7 +36,7 @@ class Vocabulary {
   metadata::DocumentTypes types_;
   mutable std::mutex accents_mutex_;
   mutable bool accents_built_ = false;
-  mutable std::unordered_map<std::string, std::string> accents_;
+  mutable std::unordered_map<std::string, std::string> accents_;  // index::AccentTable
 };
 
 }  // namespace vankien::query
