@@ -18,18 +18,9 @@ using vankien::Indexer;
 
 namespace {
 
-vankien::IndexerOptions options() {
-  vankien::IndexerOptions o;
-  o.data_dir = vankien::test::data_dir();
-  return o;
-}
+using vankien::test::article;
 
-Document article(std::string id, std::string body) {
-  Document d;
-  d.id = std::move(id);
-  d.body = std::move(body);
-  return d;
-}
+vankien::IndexerOptions options() { return vankien::test::indexer_options(); }
 
 std::string stored(const std::filesystem::path& db_path, const std::string& folded) {
   const Xapian::Database db(db_path.string());

@@ -18,18 +18,9 @@ using vankien::Outcome;
 
 namespace {
 
-vankien::IndexerOptions options() {
-  vankien::IndexerOptions o;
-  o.data_dir = vankien::test::data_dir();
-  return o;
-}
+using vankien::test::article;
 
-Document article(std::string id, std::string body) {
-  Document d;
-  d.id = std::move(id);
-  d.body = std::move(body);
-  return d;
-}
+vankien::IndexerOptions options() { return vankien::test::indexer_options(); }
 
 bool has_term(const Xapian::Database& db, const std::string& term) {
   return db.get_termfreq(term) > 0;

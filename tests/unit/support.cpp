@@ -93,6 +93,19 @@ std::filesystem::path fixture(std::string_view name) {
 
 std::filesystem::path data_dir() { return VANKIEN_PROJECT_DATA_DIR; }
 
+IndexerOptions indexer_options() {
+  IndexerOptions options;
+  options.data_dir = data_dir();
+  return options;
+}
+
+Document article(std::string id, std::string body) {
+  Document document;
+  document.id = std::move(id);
+  document.body = std::move(body);
+  return document;
+}
+
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "vankien-test-XXXXXX").string();
   path_ = mkdtemp(pattern.data());

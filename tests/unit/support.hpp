@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "vankien/analyzer.hpp"
+#include "vankien/document.hpp"
+#include "vankien/indexer.hpp"
 
 namespace vankien::test {
 
@@ -31,6 +33,11 @@ void write_file(const std::filesystem::path& path, std::string_view content);
 /// tests/fixtures/NAME and the project's data/ directory.
 std::filesystem::path fixture(std::string_view name);
 std::filesystem::path data_dir();
+
+/// Indexer options reading the project's data/ directory.
+IndexerOptions indexer_options();
+/// A document of only an id and a body.
+Document article(std::string id, std::string body);
 
 /// A fresh directory, removed with the object.
 class TempDir {
