@@ -211,3 +211,41 @@ TEST_CASE("stored wdfs are BM25's length-normalised frequencies") {
     CHECK(vankien::schema::stored_wdf(c.raw, c.length) == c.stored);
   }
 }
+
+TEST_CASE("a document's terms carry their stored wdfs, and keep their positions, at any length") {
+  struct Case {
+    std::string name;
+    int sentences;  // of 12 words each
+  };
+  // Past about 15,500 words a stored wdf is smaller than the raw count.
+  const std::vector<Case> cases = {{"a short item", 3}, {"an article", 60}, {"a very long report", 3000}};
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    Document d;
+    d.id = "long";
+    d.title = "Báo cáo";
+    for (int i = 0; i < c.sentences; ++i) d.body += "Huyện ủy lãnh đạo cán bộ xã học tập nghị quyết mới. ";
+    const Xapian::Document built = vankien::index::build_document(d, "hash");
+    const unsigned words = 2 + 12 * static_cast<unsigned>(c.sentences);  // title and body words
+    struct Expected {
+      std::string term;
+      unsigned raw;
+      std::size_t positions;
+    };
+    const std::vector<Expected> expected = {
+        {"lanh", static_cast<unsigned>(c.sentences), static_cast<std::size_t>(c.sentences)},
+        {"XElãnh", static_cast<unsigned>(c.sentences), 0},
+        {"bao", vankien::schema::title_wdf, 1},
+        {"Sbao", 1, 0},
+    };
+    for (const Expected& e : expected) {
+      CAPTURE(e.term);
+      auto it = built.termlist_begin();
+      it.skip_to(e.term);
+      REQUIRE(it != built.termlist_end());
+      REQUIRE(*it == e.term);
+      CHECK(it.get_wdf() == vankien::schema::stored_wdf(e.raw, words));
+      CHECK(it.positionlist_count() == e.positions);
+    }
+  }
+}
