@@ -286,8 +286,8 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   enquire.set_query(query);
   // Stored wdfs are already length-normalised (schema.hpp): BM25 at b = 0
   // ranks as BM25 at b = 0.5 would, without reading each match's length.
-  enquire.set_weighting_scheme(
-      Xapian::BM25Weight(schema::bm25_k1 * schema::wdf_scale, 0, 1, 0, schema::min_length_ratio));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(schema::bm25_k1 * schema::wdf_scale, /*k2=*/0,
+                                                  /*k3=*/1, /*b=*/0, /*min_normlen, unused at b = 0=*/0.5));
   switch (request.sort) {
     case Sort::relevance: break;
     case Sort::date_ascending: enquire.set_sort_by_value_then_relevance(schema::date_slot, false); break;

@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "index/accent_table.hpp"
 #include "vankien/schema.hpp"
 
 namespace vankien::query {

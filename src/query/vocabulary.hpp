@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 
+#include "index/accent_table.hpp"
 #include "metadata/codes.hpp"
 #include "metadata/topics.hpp"
 
@@ -36,7 +36,7 @@ class Vocabulary {
   metadata::DocumentTypes types_;
   mutable std::mutex accents_mutex_;
   mutable bool accents_built_ = false;
-  mutable std::unordered_map<std::string, std::string> accents_;  // index::AccentTable
+  mutable index::AccentTable accents_;
 };
 
 }  // namespace vankien::query
