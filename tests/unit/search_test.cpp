@@ -431,6 +431,41 @@ TEST_CASE("sorting, paging and totals") {
   CHECK(page.total <= page.total_upper);
 }
 
+TEST_CASE("a matcher that stops early returns the page it would return checking every match") {
+  // Documents with every word in the title outweigh the rest, so the matcher
+  // can stop once it has enough of them; facets make it check every match.
+  // Half the documents have none of the words, so the total cannot be told
+  // from the words' frequencies alone.
+  std::vector<Document> docs;
+  for (int i = 0; i < 1200; ++i) {
+    const std::string n = std::to_string(i);
+    if (i % 2 == 1) {
+      docs.push_back(doc("other" + n, "Tin số " + n, "Bài " + n + " về nông nghiệp và thời tiết."));
+    } else if (i % 20 == 0) {
+      docs.push_back(doc("title" + n, "Huyện ủy đổi mới phương thức lãnh đạo", "Bài " + n + " về công tác."));
+    } else {
+      docs.push_back(doc("body" + n, "Tin số " + n,
+                         "Bài " + n + (i % 3 == 0 ? " về lãnh đạo của huyện ủy." : " về phương thức lãnh đạo huyện.")));
+    }
+  }
+  const vankien::test::TempDir dir;
+  const Searcher local = searcher_over(dir, docs);
+  for (const std::string query : {"lãnh đạo huyện", "phuong thuc lanh dao", "huyện ủy"}) {
+    CAPTURE(query);
+    SearchRequest request;
+    request.query = query;
+    const Results page = local.search(request);
+    request.facets = {"type"};
+    const Results checked = local.search(request);
+    REQUIRE(checked.total_lower == checked.total_upper);
+    CHECK(page.total_lower < checked.total);  // it did stop early
+    CHECK(page.total_lower <= checked.total);
+    CHECK(checked.total <= page.total_upper);
+    CHECK(ids(page) == ids(checked));
+    for (std::size_t i = 0; i < page.hits.size(); ++i) CHECK(page.hits[i].score == checked.hits[i].score);
+  }
+}
+
 TEST_CASE("facets count every match") {
   SearchRequest request;
   request.facets = {"district", "province", "term", "topic", "type", "year"};
