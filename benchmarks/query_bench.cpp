@@ -1,11 +1,12 @@
 // Query latency over a vankien database, with plain Xapian on the same
 // database and queries as the baseline measured in the same run.
 //
-//   query_bench DB QUERIES.freq [COUNT] [SEED]
+//   query_bench DB QUERIES.freq [COUNT] [SEED] [PASSES]
 //
 // QUERIES.freq has "query count" lines (../shared/data/queries/keyword.freq).
 // COUNT queries (default 1000) are sampled with a fixed seed; each workload
-// runs them all once to warm up, then once timed. Top 10 with snippets.
+// runs them all once to warm up, then PASSES times timed (default 1), each
+// query's latency being the median of its passes. Top 10 with snippets.
 #include <xapian.h>
 
 #include <algorithm>
@@ -43,7 +44,8 @@ struct Figures {
   std::size_t errors = 0;
 };
 
-Figures measure(const std::vector<std::string>& queries, const std::function<void(const std::string&)>& run) {
+Figures measure(const std::vector<std::string>& queries, std::size_t passes,
+                const std::function<void(const std::string&)>& run) {
   Figures figures;
   figures.latency = bench::measure_latency(queries, [&](const std::string& query, bool timed) {
     try {
@@ -51,7 +53,8 @@ Figures measure(const std::vector<std::string>& queries, const std::function<voi
     } catch (const std::exception&) {
       if (timed) ++figures.errors;
     }
-  });
+  }, passes);
+  figures.errors /= passes;  // a failing query fails in every pass
   return figures;
 }
 
@@ -59,12 +62,13 @@ Figures measure(const std::vector<std::string>& queries, const std::function<voi
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: query_bench DB QUERIES.freq [COUNT] [SEED]\n";
+    std::cerr << "usage: query_bench DB QUERIES.freq [COUNT] [SEED] [PASSES]\n";
     return 2;
   }
   const std::string db_path = argv[1];
   const std::size_t count = argc > 3 ? std::stoul(argv[3]) : 1000;
   const unsigned seed = argc > 4 ? static_cast<unsigned>(std::stoul(argv[4])) : 2026;
+  const std::size_t passes = argc > 5 ? std::stoul(argv[5]) : 1;
   const auto typed = sample_queries(argv[2], count, seed);
   std::vector<std::string> folded;
   for (const auto& q : typed) folded.push_back(vankien::fold(q));
@@ -92,20 +96,20 @@ int main(int argc, char** argv) {
     for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
   };
 
-  const Figures baseline = measure(folded, plain);
+  const Figures baseline = measure(folded, passes, plain);
   struct Row {
     const char* name;
     Figures figures;
   };
   const std::vector<Row> rows = {
-      {"vankien, as typed", measure(typed, [&](const std::string& q) { search(q, false); })},
-      {"vankien, without diacritics", measure(folded, [&](const std::string& q) { search(q, false); })},
-      {"vankien, as typed + filter + 5 facets", measure(typed, [&](const std::string& q) { search(q, true); })},
-      {"vankien, no diacritics + filter + facets", measure(folded, [&](const std::string& q) { search(q, true); })},
+      {"vankien, as typed", measure(typed, passes, [&](const std::string& q) { search(q, false); })},
+      {"vankien, without diacritics", measure(folded, passes, [&](const std::string& q) { search(q, false); })},
+      {"vankien, as typed + filter + 5 facets", measure(typed, passes, [&](const std::string& q) { search(q, true); })},
+      {"vankien, no diacritics + filter + facets", measure(folded, passes, [&](const std::string& q) { search(q, true); })},
       {"plain Xapian QueryParser (baseline)", baseline},
   };
-  std::printf("database: %s (%u documents); %zu queries sampled with seed %u; top 10\n",
-              db_path.c_str(), xapian_db.get_doccount(), typed.size(), seed);
+  std::printf("database: %s (%u documents); %zu queries sampled with seed %u; top 10; %zu timed pass(es)\n",
+              db_path.c_str(), xapian_db.get_doccount(), typed.size(), seed, passes);
   std::printf("%-42s %8s %8s %8s %8s %10s %7s\n", "workload", "p50 ms", "p95 ms", "p99 ms", "q/s",
               "p50 ratio", "errors");
   for (const Row& row : rows) {
