@@ -69,6 +69,10 @@ int main(int argc, char** argv) {
   const std::size_t count = argc > 3 ? std::stoul(argv[3]) : 1000;
   const unsigned seed = argc > 4 ? static_cast<unsigned>(std::stoul(argv[4])) : 2026;
   const std::size_t passes = argc > 5 ? std::stoul(argv[5]) : 1;
+  if (passes == 0) {
+    std::cerr << "query_bench: PASSES must be at least 1\n";
+    return 2;
+  }
   const auto typed = sample_queries(argv[2], count, seed);
   std::vector<std::string> folded;
   for (const auto& q : typed) folded.push_back(vankien::fold(q));
