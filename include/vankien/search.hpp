@@ -96,6 +96,11 @@ struct SearchOptions {
   std::size_t max_query_bytes = 4096;    ///< longer queries are a QueryError
   std::size_t max_query_terms = 64;      ///< more words than this is a QueryError
   std::size_t max_expansions = 16;       ///< synonyms and codes tried per word
+  /// With two cores or more, the Searcher starts a helper thread, and a search
+  /// that finds it free shares its per-hit work (re-ranking, stored fields,
+  /// snippets) with it; a search that finds it busy works alone, as every
+  /// search does when this is false. Results are the same either way.
+  bool helper_thread = true;
 };
 
 struct DatabaseStats {

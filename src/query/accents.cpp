@@ -60,6 +60,16 @@ AccentedQuery restore_accents(const std::string& query, const Xapian::Database& 
   return out;
 }
 
+AccentVotes merged(const std::vector<AccentVotes>& votes) {
+  AccentVotes all;
+  for (const AccentVotes& one : votes) {
+    for (const auto& [folded, spellings] : one) {
+      for (const auto& [spelling, count] : spellings) all[folded][spelling] += count;
+    }
+  }
+  return all;
+}
+
 std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes) {
   if (guess.forms.empty() && votes.empty()) return {};
   std::string out;

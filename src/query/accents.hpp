@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "query/vocabulary.hpp"
 
@@ -25,6 +26,9 @@ struct AccentedQuery {
 
 /// Spellings written in pairs of neighbouring query words: folded -> spelling -> count.
 using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
+
+/// The votes of several hits, added up.
+AccentVotes merged(const std::vector<AccentVotes>& votes);
 
 /// The first guess. Only spellings found in documents matching `visible` (the
 /// caller's clearance; nothing: every document) are used, so nothing leaks

@@ -10,6 +10,7 @@
 #include "index/document_record.hpp"
 #include "query/accents.hpp"
 #include "query/facets.hpp"
+#include "query/helper_thread.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_parser.hpp"
 #include "query/snippet.hpp"
@@ -24,6 +25,32 @@ namespace vankien {
 
 namespace {
 
+// One handle on every database, searched as one, and on each of them alone
+// (sharing its state) to read its revision.
+struct Handle {
+  Xapian::Database all;
+  std::vector<Xapian::Database> shards;
+
+  explicit Handle(const std::vector<std::filesystem::path>& paths) {
+    for (const auto& path : paths) {
+      shards.push_back(index::open_readable(path));
+      all.add_database(shards.back());
+    }
+  }
+
+  /// Whether both see the same revision of every database (a remote one's is unknown).
+  bool same_revisions(const Handle& other) const {
+    try {
+      for (std::size_t i = 0; i < shards.size(); ++i) {
+        if (shards[i].get_revision() != other.shards[i].get_revision()) return false;
+      }
+      return true;
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  }
+};
+
 // A Xapian::Database is not safe to share between threads, so each search
 // borrows one from a pool; threads search in parallel, each on its own handle.
 class DatabasePool {
@@ -33,50 +60,84 @@ class DatabasePool {
     release(open());  // fail now, not at the first search
   }
 
-  std::unique_ptr<Xapian::Database> acquire() {
+  std::unique_ptr<Handle> acquire() {
     {
       const std::lock_guard lock(mutex_);
       if (!free_.empty()) {
-        auto db = std::move(free_.back());
+        auto handle = std::move(free_.back());
         free_.pop_back();
-        return db;
+        return handle;
       }
     }
     return open();
   }
 
-  void release(std::unique_ptr<Xapian::Database> db) {
+  void release(std::unique_ptr<Handle> handle) {
     const std::lock_guard lock(mutex_);
-    free_.push_back(std::move(db));
+    free_.push_back(std::move(handle));
   }
 
   void reopen_all() {
     const std::lock_guard lock(mutex_);
-    for (auto& db : free_) db->reopen();
+    for (auto& handle : free_) handle->all.reopen();
   }
+
+  std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(paths_); }
 
  private:
-  std::unique_ptr<Xapian::Database> open() const {
-    auto db = std::make_unique<Xapian::Database>();
-    for (const auto& path : paths_) db->add_database(index::open_readable(path));
-    return db;
-  }
-
   std::vector<std::filesystem::path> paths_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<Xapian::Database>> free_;
+  std::vector<std::unique_ptr<Handle>> free_;
 };
 
 // Returns the borrowed handle to the pool whatever happens.
 class Borrowed {
  public:
-  explicit Borrowed(DatabasePool& pool) : pool_(pool), db_(pool.acquire()) {}
-  ~Borrowed() { pool_.release(std::move(db_)); }
-  Xapian::Database& operator*() { return *db_; }
+  explicit Borrowed(DatabasePool& pool) : pool_(pool), handle_(pool.acquire()) {}
+  ~Borrowed() { pool_.release(std::move(handle_)); }
+  Handle& operator*() { return *handle_; }
 
  private:
   DatabasePool& pool_;
-  std::unique_ptr<Xapian::Database> db_;
+  std::unique_ptr<Handle> handle_;
+};
+
+// The helper thread with its own handle, for one search that found it free
+// and at the revision that search reads; inactive otherwise.
+class HelperClaim {
+ public:
+  HelperClaim(query::HelperThread* thread, Handle* theirs, Handle& mine) {
+    if (thread == nullptr || !thread->try_claim()) return;
+    if (!theirs->same_revisions(mine)) {
+      theirs->all.reopen();
+      if (!theirs->same_revisions(mine)) {
+        thread->release();
+        return;
+      }
+    }
+    thread_ = thread;
+    theirs_ = theirs;
+  }
+  ~HelperClaim() {
+    if (thread_) thread_->release();
+  }
+  HelperClaim(const HelperClaim&) = delete;
+  HelperClaim& operator=(const HelperClaim&) = delete;
+
+  /// Runs `work(i, reader)` for every i in [0, count), `reader` being the
+  /// handle of the thread the item runs on: `mine`, or the helper's.
+  template <typename Work>
+  void for_each(Xapian::Database& mine, std::size_t count, Work work) const {
+    if (thread_ == nullptr) {
+      for (std::size_t i = 0; i < count; ++i) work(i, mine);
+      return;
+    }
+    thread_->share(count, [&](std::size_t i, bool on_helper) { work(i, on_helper ? theirs_->all : mine); });
+  }
+
+ private:
+  query::HelperThread* thread_ = nullptr;
+  Handle* theirs_ = nullptr;
 };
 
 // Runs `work` on `db`; a database changed under a reader is reopened and the
@@ -107,11 +168,11 @@ constexpr Xapian::doccount exact_total_margin = 100;
 constexpr std::size_t min_word_bytes = 2;
 
 // A match, with the positions of query words in it read once from the index
-// and shared by proximity re-ranking and snippets.
+// and shared by proximity re-ranking and snippets. Positions are read on the
+// handle of the thread working on the match.
 struct Candidate {
   Xapian::docid docid;
   double weight;
-  Xapian::Document document;
   std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
 
   const std::vector<Xapian::termpos>& positions_of(Xapian::Database& db, const std::string& term) {
@@ -146,30 +207,33 @@ bool adjacent_in(const std::vector<Xapian::termpos>& first, const std::vector<Xa
 // Re-ranks candidates (best first) by the share of neighbouring query-word
 // pairs that are adjacent in them, read from each candidate's own position
 // lists (cheap for a few dozen documents, unlike a phrase query over every
-// match). Once even a doubled weight cannot reach the first `wanted`, the
-// rest are left as they are: they stay below the page.
-void add_proximity(Xapian::Database& db, const std::vector<std::vector<std::string>>& runs,
-                   std::size_t wanted, std::vector<Candidate>& candidates) {
+// match). A candidate whose doubled weight cannot pass the `wanted`th weight
+// before re-ranking is not looked at: it stays below the page, whose weights
+// only rise.
+void add_proximity(const HelperClaim& helper, Xapian::Database& db,
+                   const std::vector<std::vector<std::string>>& runs, std::size_t wanted,
+                   std::vector<Candidate>& candidates) {
   std::size_t pairs = 0;
   for (const auto& run : runs) pairs += run.size() - 1;
-  if (pairs == 0) return;
-  std::priority_queue<double, std::vector<double>, std::greater<>> page_weights;  // least on top
-  for (Candidate& candidate : candidates) {
-    if (page_weights.size() >= wanted &&
-        candidate.weight * (1.0 + adjacency_boost) <= page_weights.top()) {
-      break;
-    }
-    std::size_t adjacent = 0;
-    for (const auto& run : runs) {
-      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        adjacent += adjacent_in(candidate.positions_of(db, run[k]), candidate.positions_of(db, run[k + 1]));
-      }
-    }
-    candidate.weight += candidate.weight * adjacency_boost * static_cast<double>(adjacent) /
-                        static_cast<double>(pairs);
-    page_weights.push(candidate.weight);
-    if (page_weights.size() > wanted) page_weights.pop();
+  if (pairs == 0 || wanted == 0) return;
+  const double lowest_on_page = candidates.size() > wanted ? candidates[wanted - 1].weight : 0.0;
+  std::size_t reachable = 0;
+  while (reachable < candidates.size() &&
+         candidates[reachable].weight * (1.0 + adjacency_boost) > lowest_on_page) {
+    ++reachable;
   }
+  helper.for_each(db, reachable, [&](std::size_t i, Xapian::Database& reader) {
+                      Candidate& candidate = candidates[i];
+                      std::size_t adjacent = 0;
+                      for (const auto& run : runs) {
+                        for (std::size_t k = 0; k + 1 < run.size(); ++k) {
+                          adjacent += adjacent_in(candidate.positions_of(reader, run[k]),
+                                                  candidate.positions_of(reader, run[k + 1]));
+                        }
+                      }
+                      candidate.weight += candidate.weight * adjacency_boost *
+                                          static_cast<double>(adjacent) / static_cast<double>(pairs);
+                    });
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
 }
@@ -211,16 +275,25 @@ struct Searcher::Impl {
   Impl(const std::vector<std::filesystem::path>& paths, SearchOptions options_in)
       : options(std::move(options_in)),
         pool(paths),
-        vocabulary(options.data_dir.empty() ? default_data_dir() : options.data_dir) {}
+        vocabulary(options.data_dir.empty() ? default_data_dir() : options.data_dir) {
+    if (options.helper_thread && std::thread::hardware_concurrency() > 1) {
+      helper_handle = pool.open();
+      helper_thread = std::make_unique<query::HelperThread>();
+    }
+  }
 
   /// One search, matching words as `match` says; `looser` is set to the next
   /// way to match that may find more.
-  Results run(Xapian::Database& db, const SearchRequest& request, query::Match match,
+  Results run(Handle& handle, const SearchRequest& request, query::Match match,
               std::optional<query::Match>& looser) const;
 
   SearchOptions options;
   mutable DatabasePool pool;
   query::Vocabulary vocabulary;
+  // With a second core: a thread one search at a time hands half its hits to,
+  // and the handle it reads them on (used by that thread alone).
+  std::unique_ptr<query::HelperThread> helper_thread;
+  std::unique_ptr<Handle> helper_handle;
 };
 
 Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearchOptions options)
@@ -241,7 +314,7 @@ Results Searcher::search(const SearchRequest& request) const {
                      std::to_string(impl_->options.max_query_bytes));
   }
   Borrowed db(impl_->pool);
-  return with_retry(*db, [&] {
+  return with_retry((*db).all, [&] {
     // Every word first; when nothing has them all, all but one, then any.
     std::optional<query::Match> match = query::Match::every_word;
     Results results;
@@ -253,8 +326,9 @@ Results Searcher::search(const SearchRequest& request) const {
   });
 }
 
-Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
+Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
                             query::Match match, std::optional<query::Match>& looser) const {
+  Xapian::Database& db = handle.all;
   Results results;
   query::ParsedQuery parsed = query::parse_query(request.query);
   results.warnings = std::move(parsed.warnings);
@@ -318,48 +392,51 @@ Results Searcher::Impl::run(Xapian::Database& db, const SearchRequest& request,
   looser = built.looser;
 
   std::vector<Candidate> candidates;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    candidates.push_back({*it, it.get_weight(), it.get_document(), {}});
-  }
+  for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({*it, it.get_weight(), {}});
+  // Re-ranking and cutting snippets read each candidate on its own, so a free
+  // helper thread takes half of them.
+  const HelperClaim helper(helper_thread.get(), helper_handle.get(), handle);
   if (rerank) {
-    add_proximity(db, built.proximity, wanted, candidates);
+    add_proximity(helper, db, built.proximity, wanted, candidates);
     const std::size_t begin = std::min(request.offset, candidates.size());
     const std::size_t end = std::min(wanted, candidates.size());
-    candidates = std::vector<Candidate>(candidates.begin() + static_cast<std::ptrdiff_t>(begin),
-                                        candidates.begin() + static_cast<std::ptrdiff_t>(end));
+    candidates = std::vector<Candidate>(std::make_move_iterator(candidates.begin() + static_cast<std::ptrdiff_t>(begin)),
+                                        std::make_move_iterator(candidates.begin() + static_cast<std::ptrdiff_t>(end)));
   }
 
-  query::AccentVotes votes;
   const bool wants_votes = !has_diacritics(request.query);
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    Hit hit;
+  std::vector<query::AccentVotes> votes(wants_votes ? candidates.size() : 0);
+  results.hits.resize(candidates.size());
+  helper.for_each(db, candidates.size(), [&](std::size_t i, Xapian::Database& reader) {
+    Hit& hit = results.hits[i];
     hit.rank = request.offset + i + 1;
     hit.score = candidates[i].weight;
-    index::Record record = index::decode_record(candidates[i].document.get_data());
+    index::Record record =
+        index::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
     hit.document = std::move(record.document);
     // The passage is found in the position lists, and the body read from the
     // checkpoint before it to a little past it (to where an equal passage
     // with more matches may end).
     const std::uint32_t span = static_cast<std::uint32_t>(request.snippet_bytes / min_word_bytes);
-    const std::uint32_t passage_end = best_passage_end(db, candidates[i], built.highlight_terms,
+    const std::uint32_t passage_end = best_passage_end(reader, candidates[i], built.highlight_terms,
                                                        record.body_index.first_position, span);
     const index::Checkpoint start =
         index::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
     hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes,
-                                      built.word_sequence, wants_votes ? &votes : nullptr,
+                                      built.word_sequence, wants_votes ? &votes[i] : nullptr,
                                       {start.byte, start.position, passage_end + span / 4});
-    results.hits.push_back(std::move(hit));
-  }
-  if (wants_votes) results.suggestion = query::suggestion(request.query, accented, votes);
+  });
+  if (wants_votes) results.suggestion = query::suggestion(request.query, accented, query::merged(votes));
   return results;
 }
 
 std::optional<Document> Searcher::get(const std::string& id, Access clearance) const {
   Borrowed db(impl_->pool);
-  return with_retry(*db, [&]() -> std::optional<Document> {
+  Xapian::Database& all = (*db).all;
+  return with_retry(all, [&]() -> std::optional<Document> {
     const std::string term = index::id_term(id);
-    for (auto it = (*db).postlist_begin(term); it != (*db).postlist_end(term); ++it) {
-      Document document = index::decode_record((*db).get_document(*it).get_data()).document;
+    for (auto it = all.postlist_begin(term); it != all.postlist_end(term); ++it) {
+      Document document = index::decode_record(all.get_document(*it).get_data()).document;
       if (document.access <= clearance) return document;
     }
     return std::nullopt;
@@ -376,9 +453,10 @@ DatabaseStats Searcher::stats(Access clearance) const {
   stats.documents = all.total;
   stats.counts = all.facets;
   Borrowed db(impl_->pool);
-  stats.terms = with_retry(*db, [&] {
+  Xapian::Database& every = (*db).all;
+  stats.terms = with_retry(every, [&] {
     std::size_t terms = 0;
-    for (auto it = (*db).allterms_begin(); it != (*db).allterms_end(); ++it) ++terms;
+    for (auto it = every.allterms_begin(); it != every.allterms_end(); ++it) ++terms;
     return terms;
   });
   return stats;

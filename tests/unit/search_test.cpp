@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -429,6 +431,13 @@ TEST_CASE("sorting, paging and totals") {
   CHECK(page.total == 2);
   CHECK(page.total_lower <= page.total);
   CHECK(page.total <= page.total_upper);
+  // No page at all, of a query that proximity would re-rank: only the total.
+  request = {};
+  request.query = "phương thức lãnh đạo";
+  request.limit = 0;
+  const Results none = search(request);
+  CHECK(none.hits.empty());
+  CHECK(none.total >= 2);
 }
 
 TEST_CASE("a matcher that stops early returns the page it would return checking every match") {
@@ -463,6 +472,51 @@ TEST_CASE("a matcher that stops early returns the page it would return checking 
     CHECK(ids(page) == ids(checked));
     for (std::size_t i = 0; i < page.hits.size(); ++i) CHECK(page.hits[i].score == checked.hits[i].score);
   }
+}
+
+TEST_CASE("searches from many threads at once return what a searcher without a helper returns") {
+  // Each search may share its hits with a helper thread that only one search
+  // holds at a time; the others do all their work themselves. Either way the
+  // results are those of a searcher that never shares.
+  std::vector<Document> docs;
+  for (int i = 0; i < 400; ++i) {
+    const std::string n = std::to_string(i);
+    docs.push_back(doc("d" + n, i % 4 == 0 ? "Đổi mới phương thức lãnh đạo" : "Tin số " + n,
+                       "Bài " + n + (i % 3 == 0 ? " về lãnh đạo của huyện ủy, phương thức mới."
+                                                : " về phương thức lãnh đạo huyện và công tác cán bộ.")));
+  }
+  const vankien::test::TempDir dir;
+  const Searcher local = searcher_over(dir, docs);
+  vankien::SearchOptions alone_options;
+  alone_options.data_dir = vankien::test::data_dir();
+  alone_options.helper_thread = false;
+  const Searcher without_helper({dir / "db"}, alone_options);
+  const std::vector<std::string> queries = {"phương thức lãnh đạo", "lanh dao huyen uy", "công tác cán bộ",
+                                            "\"phuong thuc\" moi", "huyện ủy"};
+  auto fingerprint = [](const Searcher& searcher, const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = 20;
+    const Results results = searcher.search(request);
+    std::string out = results.suggestion + "|" + std::to_string(results.total);
+    for (const auto& hit : results.hits) {
+      out += "|" + hit.document.id + " " + std::to_string(hit.score) + " " + hit.snippet.html;
+    }
+    return out;
+  };
+  std::vector<std::string> alone;
+  for (const auto& query : queries) alone.push_back(fingerprint(without_helper, query));
+  std::atomic<int> differences{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 25; ++round) {
+        for (std::size_t q = 0; q < queries.size(); ++q) differences += fingerprint(local, queries[q]) != alone[q];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(differences.load() == 0);
 }
 
 TEST_CASE("facets count every match") {
