@@ -27,6 +27,20 @@ const std::vector<std::string>& facet_names() {
   return names;
 }
 
+std::map<std::string, std::vector<FacetCount>> merge_facet_counts(
+    const std::map<std::string, std::vector<FacetCount>>& a, const std::map<std::string, std::vector<FacetCount>>& b) {
+  std::map<std::string, std::unordered_map<std::string, std::size_t>> sums;
+  for (const auto* counts : {&a, &b}) {
+    for (const auto& [facet, values] : *counts) {
+      auto& sum = sums[facet];
+      for (const FacetCount& value : values) sum[value.value] += value.count;
+    }
+  }
+  std::map<std::string, std::vector<FacetCount>> out;
+  for (const auto& [facet, sum] : sums) out[facet] = sorted(sum);
+  return out;
+}
+
 // Reads the facets slot once per document and counts the requested fields.
 class FacetCounter::Spy : public Xapian::MatchSpy {
  public:

@@ -17,6 +17,10 @@ namespace vankien::query {
 /// The facet names a request may ask for, in the order of schema::facets_slot.
 const std::vector<std::string>& facet_names();
 
+/// The counts of two sets of documents, added up.
+std::map<std::string, std::vector<FacetCount>> merge_facet_counts(
+    const std::map<std::string, std::vector<FacetCount>>& a, const std::map<std::string, std::vector<FacetCount>>& b);
+
 class FacetCounter {
  public:
   /// Throws QueryError for an unknown facet name.

@@ -10,7 +10,9 @@
 #include "index/document_record.hpp"
 #include "query/accents.hpp"
 #include "query/facets.hpp"
+#include "query/database_pool.hpp"
 #include "query/helper_thread.hpp"
+#include "query/matching.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_parser.hpp"
 #include "query/snippet.hpp"
@@ -25,120 +27,10 @@ namespace vankien {
 
 namespace {
 
-// One handle on every database, searched as one, and on each of them alone
-// (sharing its state) to read its revision.
-struct Handle {
-  Xapian::Database all;
-  std::vector<Xapian::Database> shards;
-
-  explicit Handle(const std::vector<std::filesystem::path>& paths) {
-    for (const auto& path : paths) {
-      shards.push_back(index::open_readable(path));
-      all.add_database(shards.back());
-    }
-  }
-
-  /// Whether both see the same revision of every database (a remote one's is unknown).
-  bool same_revisions(const Handle& other) const {
-    try {
-      for (std::size_t i = 0; i < shards.size(); ++i) {
-        if (shards[i].get_revision() != other.shards[i].get_revision()) return false;
-      }
-      return true;
-    } catch (const Xapian::Error&) {
-      return false;
-    }
-  }
-};
-
-// A Xapian::Database is not safe to share between threads, so each search
-// borrows one from a pool; threads search in parallel, each on its own handle.
-class DatabasePool {
- public:
-  explicit DatabasePool(std::vector<std::filesystem::path> paths) : paths_(std::move(paths)) {
-    if (paths_.empty()) throw Error("no database to search");
-    release(open());  // fail now, not at the first search
-  }
-
-  std::unique_ptr<Handle> acquire() {
-    {
-      const std::lock_guard lock(mutex_);
-      if (!free_.empty()) {
-        auto handle = std::move(free_.back());
-        free_.pop_back();
-        return handle;
-      }
-    }
-    return open();
-  }
-
-  void release(std::unique_ptr<Handle> handle) {
-    const std::lock_guard lock(mutex_);
-    free_.push_back(std::move(handle));
-  }
-
-  void reopen_all() {
-    const std::lock_guard lock(mutex_);
-    for (auto& handle : free_) handle->all.reopen();
-  }
-
-  std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(paths_); }
-
- private:
-  std::vector<std::filesystem::path> paths_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<Handle>> free_;
-};
-
-// Returns the borrowed handle to the pool whatever happens.
-class Borrowed {
- public:
-  explicit Borrowed(DatabasePool& pool) : pool_(pool), handle_(pool.acquire()) {}
-  ~Borrowed() { pool_.release(std::move(handle_)); }
-  Handle& operator*() { return *handle_; }
-
- private:
-  DatabasePool& pool_;
-  std::unique_ptr<Handle> handle_;
-};
-
-// The helper thread with its own handle, for one search that found it free
-// and at the revision that search reads; inactive otherwise.
-class HelperClaim {
- public:
-  HelperClaim(query::HelperThread* thread, Handle* theirs, Handle& mine) {
-    if (thread == nullptr || !thread->try_claim()) return;
-    if (!theirs->same_revisions(mine)) {
-      theirs->all.reopen();
-      if (!theirs->same_revisions(mine)) {
-        thread->release();
-        return;
-      }
-    }
-    thread_ = thread;
-    theirs_ = theirs;
-  }
-  ~HelperClaim() {
-    if (thread_) thread_->release();
-  }
-  HelperClaim(const HelperClaim&) = delete;
-  HelperClaim& operator=(const HelperClaim&) = delete;
-
-  /// Runs `work(i, reader)` for every i in [0, count), `reader` being the
-  /// handle of the thread the item runs on: `mine`, or the helper's.
-  template <typename Work>
-  void for_each(Xapian::Database& mine, std::size_t count, Work work) const {
-    if (thread_ == nullptr) {
-      for (std::size_t i = 0; i < count; ++i) work(i, mine);
-      return;
-    }
-    thread_->share(count, [&](std::size_t i, bool on_helper) { work(i, on_helper ? theirs_->all : mine); });
-  }
-
- private:
-  query::HelperThread* thread_ = nullptr;
-  Handle* theirs_ = nullptr;
-};
+using query::Borrowed;
+using query::DatabasePool;
+using query::Handle;
+using query::HelperClaim;
 
 // Runs `work` on `db`; a database changed under a reader is reopened and the
 // work tried again, as Xapian advises. Xapian's errors leave as vankien::Error.
@@ -356,46 +248,32 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
                       : Xapian::Query(Xapian::Query::OP_FILTER, built.query,
                                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  // Stored wdfs are already length-normalised (schema.hpp): BM25 at b = 0
-  // ranks as BM25 at b = 0.5 would, without reading each match's length.
-  enquire.set_weighting_scheme(Xapian::BM25Weight(schema::bm25_k1 * schema::wdf_scale, /*k2=*/0,
-                                                  /*k3=*/1, /*b=*/0, /*min_normlen, unused at b = 0=*/0.5));
-  switch (request.sort) {
-    case Sort::relevance: break;
-    case Sort::date_ascending: enquire.set_sort_by_value_then_relevance(schema::date_slot, false); break;
-    case Sort::date_descending: enquire.set_sort_by_value_then_relevance(schema::date_slot, true); break;
-  }
-  query::FacetCounter facets(request.facets);
-  facets.attach(enquire);
-
   // Ranking by relevance re-ranks the best candidates by proximity; the page
   // is then cut from them.
   const bool rerank = request.sort == Sort::relevance && !built.proximity.empty();
   const std::size_t wanted = request.offset + request.limit;
-  const std::size_t first = rerank ? 0 : request.offset;
-  const std::size_t fetched = rerank ? std::max(wanted, rerank_candidates) : request.limit;
+  query::MatchRequest matching{query, request.sort, request.facets};
+  matching.first = static_cast<Xapian::doccount>(rerank ? 0 : request.offset);
+  matching.count = static_cast<Xapian::doccount>(rerank ? std::max(wanted, rerank_candidates) : request.limit);
   // Facet counts must see every match, not just the first page; otherwise a
   // margin past the page makes small totals exact rather than estimated.
   // A relaxed query matches widely and its total is an estimate anyway.
-  const Xapian::doccount check_at_least =
+  matching.check_at_least =
       !request.facets.empty() ? db.get_doccount()
                               : static_cast<Xapian::doccount>(wanted + (match != query::Match::every_word ? 0 : exact_total_margin));
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
-                                             static_cast<Xapian::doccount>(fetched), check_at_least);
-  results.total = mset.get_matches_estimated();
-  results.total_lower = mset.get_matches_lower_bound();
-  results.total_upper = mset.get_matches_upper_bound();
-  results.facets = facets.counts();
+  // The matcher, re-ranking and snippets each share their work with a free
+  // helper thread.
+  const HelperClaim helper(helper_thread.get(), helper_handle.get(), handle);
+  query::Matches found = query::find_matches(helper, db, matching);
+  results.total = found.estimated;
+  results.total_lower = found.lower;
+  results.total_upper = found.upper;
+  results.facets = std::move(found.facets);
   results.relaxed = match != query::Match::every_word && results.total_lower > 0;
   looser = built.looser;
 
   std::vector<Candidate> candidates;
-  for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({*it, it.get_weight(), {}});
-  // Re-ranking and cutting snippets read each candidate on its own, so a free
-  // helper thread takes half of them.
-  const HelperClaim helper(helper_thread.get(), helper_handle.get(), handle);
+  for (const query::Ranked& m : found.ranked) candidates.push_back({m.docid, m.weight, {}});
   if (rerank) {
     add_proximity(helper, db, built.proximity, wanted, candidates);
     const std::size_t begin = std::min(request.offset, candidates.size());
