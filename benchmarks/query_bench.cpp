@@ -7,6 +7,9 @@
 // COUNT queries (default 1000) are sampled with a fixed seed; each workload
 // runs them all once to warm up, then PASSES times timed (default 1), each
 // query's latency being the median of its passes. Top 10 with snippets.
+// Each vankien workload runs with the searcher's helper thread, and the
+// first two also without it; then the queries are shared by two client
+// threads, with and without it, for the throughput of a loaded searcher.
 #include <xapian.h>
 
 #include <algorithm>
@@ -15,7 +18,10 @@
 #include <functional>
 #include <iostream>
 #include <random>
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "latency.hpp"
@@ -58,6 +64,27 @@ Figures measure(const std::vector<std::string>& queries, std::size_t passes,
   return figures;
 }
 
+// Queries a second when `clients` threads share the queries (as typed), once each.
+double throughput(const std::vector<std::string>& queries, unsigned clients,
+                  const std::function<void(const std::string&)>& run) {
+  std::atomic<std::size_t> next{0};
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  for (unsigned c = 0; c < clients; ++c) {
+    threads.emplace_back([&] {
+      for (std::size_t i = next++; i < queries.size(); i = next++) {
+        try {
+          run(queries[i]);
+        } catch (const std::exception&) {
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+  return static_cast<double>(queries.size()) / seconds.count();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -78,6 +105,15 @@ int main(int argc, char** argv) {
   for (const auto& q : typed) folded.push_back(vankien::fold(q));
 
   const vankien::Searcher searcher({db_path});
+  vankien::SearchOptions without_helper;
+  without_helper.helper_thread = false;
+  const vankien::Searcher alone({db_path}, without_helper);
+  auto search_alone = [&](const std::string& q) {
+    vankien::SearchRequest request;
+    request.query = q;
+    request.limit = 10;
+    alone.search(request);
+  };
   auto search = [&](const std::string& q, bool facets) {
     vankien::SearchRequest request;
     request.query = q;
@@ -110,6 +146,8 @@ int main(int argc, char** argv) {
       {"vankien, without diacritics", measure(folded, passes, [&](const std::string& q) { search(q, false); })},
       {"vankien, as typed + filter + 5 facets", measure(typed, passes, [&](const std::string& q) { search(q, true); })},
       {"vankien, no diacritics + filter + facets", measure(folded, passes, [&](const std::string& q) { search(q, true); })},
+      {"vankien, as typed, no helper thread", measure(typed, passes, search_alone)},
+      {"vankien, no diacritics, no helper thread", measure(folded, passes, search_alone)},
       {"plain Xapian QueryParser (baseline)", baseline},
   };
   std::printf("database: %s (%u documents); %zu queries sampled with seed %u; top 10; %zu timed pass(es)\n",
@@ -121,6 +159,11 @@ int main(int argc, char** argv) {
     std::printf("%-42s %8.2f %8.2f %8.2f %8.0f %10.2f %7zu\n", row.name, l.p50_ms, l.p95_ms, l.p99_ms,
                 l.qps, l.p50_ms / baseline.latency.p50_ms, row.figures.errors);
   }
+  // Two clients at once, as typed: the helper is then mostly held by one of them.
+  const double shared_with_helper = throughput(typed, 2, [&](const std::string& q) { search(q, false); });
+  const double shared_alone = throughput(typed, 2, search_alone);
+  std::printf("two clients at once, as typed: %.0f q/s with the helper thread, %.0f q/s without (ratio %.2f)\n",
+              shared_with_helper, shared_alone, shared_with_helper / shared_alone);
   std::printf("{\"benchmark\":\"query\",\"queries\":%zu", typed.size());
   for (const Row& row : rows) {
     std::printf(",\"%s\":{\"p50\":%.3f,\"p95\":%.3f,\"p99\":%.3f,\"qps\":%.1f}", row.name,

@@ -97,9 +97,11 @@ struct SearchOptions {
   std::size_t max_query_terms = 64;      ///< more words than this is a QueryError
   std::size_t max_expansions = 16;       ///< synonyms and codes tried per word
   /// With two cores or more, the Searcher starts a helper thread, and a search
-  /// that finds it free shares its per-hit work (re-ranking, stored fields,
-  /// snippets) with it; a search that finds it busy works alone, as every
-  /// search does when this is false. Results are the same either way.
+  /// running while no other of this Searcher's is shares its work with it:
+  /// the matcher searches half of the documents on each thread, then both
+  /// re-rank, read stored fields and cut snippets. Other searches work alone,
+  /// as every search does when this is false. The hits are the same either
+  /// way; an estimated total may differ within its bounds.
   bool helper_thread = true;
 };
 

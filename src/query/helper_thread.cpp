@@ -30,9 +30,10 @@ void cpu_relax() {
 #endif
 }
 
-// A search posts its second batch of items (snippets after re-ranking) a few
-// microseconds after its first ends, and a sleeping thread takes far longer
-// than that to wake: the helper watches for work this long before sleeping.
+// A search posts its next batch of items (re-ranking after matching, snippets
+// after re-ranking) a few microseconds after the last ends, and a sleeping
+// thread takes far longer than that to wake: while a search holds it, the
+// helper watches for work this long before sleeping.
 constexpr std::chrono::microseconds watch_before_sleeping{100};
 
 }  // namespace
@@ -91,7 +92,8 @@ void HelperThread::serve() {
   std::uint64_t seen = 0;
   for (;;) {
     const auto watch_until = std::chrono::steady_clock::now() + watch_before_sleeping;
-    while (posted_.load(std::memory_order_relaxed) == seen && std::chrono::steady_clock::now() < watch_until) {
+    while (posted_.load(std::memory_order_relaxed) == seen && claimed_.load(std::memory_order_relaxed) &&
+           std::chrono::steady_clock::now() < watch_until) {
       cpu_relax();
     }
     std::function<void()> work;

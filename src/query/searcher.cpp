@@ -1,6 +1,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <queue>
 #include <unordered_map>
@@ -31,6 +32,18 @@ using query::Borrowed;
 using query::DatabasePool;
 using query::Handle;
 using query::HelperClaim;
+
+// Counts a search in progress for as long as it lives.
+class RunningSearch {
+ public:
+  explicit RunningSearch(std::atomic<int>& count) : count_(count) { ++count_; }
+  ~RunningSearch() { --count_; }
+  RunningSearch(const RunningSearch&) = delete;
+  RunningSearch& operator=(const RunningSearch&) = delete;
+
+ private:
+  std::atomic<int>& count_;
+};
 
 // Runs `work` on `db`; a database changed under a reader is reopened and the
 // work tried again, as Xapian advises. Xapian's errors leave as vankien::Error.
@@ -186,6 +199,10 @@ struct Searcher::Impl {
   // and the handle it reads them on (used by that thread alone).
   std::unique_ptr<query::HelperThread> helper_thread;
   std::unique_ptr<Handle> helper_handle;
+  // Searches in progress: the helper only takes work from a search running
+  // alone, as otherwise every core may be busy and sharing would only add
+  // the cost of handing work over.
+  mutable std::atomic<int> searches_running{0};
 };
 
 Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearchOptions options)
@@ -205,6 +222,7 @@ Results Searcher::search(const SearchRequest& request) const {
                      " bytes is longer than the limit of " +
                      std::to_string(impl_->options.max_query_bytes));
   }
+  const RunningSearch running(impl_->searches_running);
   Borrowed db(impl_->pool);
   return with_retry((*db).all, [&] {
     // Every word first; when nothing has them all, all but one, then any.
@@ -263,7 +281,8 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
                               : static_cast<Xapian::doccount>(wanted + (match != query::Match::every_word ? 0 : exact_total_margin));
   // The matcher, re-ranking and snippets each share their work with a free
   // helper thread.
-  const HelperClaim helper(helper_thread.get(), helper_handle.get(), handle);
+  const HelperClaim helper(searches_running.load() == 1 ? helper_thread.get() : nullptr, helper_handle.get(),
+                           handle);
   query::Matches found = query::find_matches(helper, db, matching);
   results.total = found.estimated;
   results.total_lower = found.lower;
