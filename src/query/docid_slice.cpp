@@ -1,6 +1,7 @@
 #include "query/docid_slice.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace vankien::query {
 

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
-#include <queue>
 #include <unordered_map>
 
 #include "index/database.hpp"
@@ -128,17 +126,15 @@ void add_proximity(const HelperClaim& helper, Xapian::Database& db,
     ++reachable;
   }
   helper.for_each(db, reachable, [&](std::size_t i, Xapian::Database& reader) {
-                      Candidate& candidate = candidates[i];
-                      std::size_t adjacent = 0;
-                      for (const auto& run : runs) {
-                        for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-                          adjacent += adjacent_in(candidate.positions_of(reader, run[k]),
-                                                  candidate.positions_of(reader, run[k + 1]));
-                        }
-                      }
-                      candidate.weight += candidate.weight * adjacency_boost *
-                                          static_cast<double>(adjacent) / static_cast<double>(pairs);
-                    });
+    Candidate& candidate = candidates[i];
+    std::size_t adjacent = 0;
+    for (const auto& run : runs) {
+      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
+        adjacent += adjacent_in(candidate.positions_of(reader, run[k]), candidate.positions_of(reader, run[k + 1]));
+      }
+    }
+    candidate.weight += candidate.weight * adjacency_boost * static_cast<double>(adjacent) / static_cast<double>(pairs);
+  });
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
 }
@@ -195,8 +191,8 @@ struct Searcher::Impl {
   SearchOptions options;
   mutable DatabasePool pool;
   query::Vocabulary vocabulary;
-  // With a second core: a thread one search at a time hands half its hits to,
-  // and the handle it reads them on (used by that thread alone).
+  // With a second core: the thread a search shares its work with, and the
+  // handle that thread reads on (used by it alone).
   std::unique_ptr<query::HelperThread> helper_thread;
   std::unique_ptr<Handle> helper_handle;
   // Searches in progress: the helper only takes work from a search running
