@@ -30,11 +30,13 @@ void cpu_relax() {
 #endif
 }
 
-// A search posts its next batch of items (re-ranking after matching, snippets
-// after re-ranking) a few microseconds after the last ends, and a sleeping
-// thread takes far longer than that to wake: while a search holds it, the
-// helper watches for work this long before sleeping.
-constexpr std::chrono::microseconds watch_before_sleeping{100};
+// Waking a sleeping thread takes from 60 µs to most of a millisecond on a
+// virtual machine, as long as half a search. A search posts its next batch of
+// items (re-ranking after matching, snippets after re-ranking) microseconds
+// after the last ends, and searches one after another (a busy portal, a batch
+// of queries) start within a few hundred: after each batch the helper watches
+// for the next this long before sleeping, as OpenMP's threads do.
+constexpr std::chrono::microseconds watch_before_sleeping{300};
 
 }  // namespace
 
@@ -92,8 +94,7 @@ void HelperThread::serve() {
   std::uint64_t seen = 0;
   for (;;) {
     const auto watch_until = std::chrono::steady_clock::now() + watch_before_sleeping;
-    while (posted_.load(std::memory_order_relaxed) == seen && claimed_.load(std::memory_order_relaxed) &&
-           std::chrono::steady_clock::now() < watch_until) {
+    while (posted_.load(std::memory_order_relaxed) == seen && std::chrono::steady_clock::now() < watch_until) {
       cpu_relax();
     }
     std::function<void()> work;

@@ -6,8 +6,8 @@
 // one at a time by whichever thread is free, so a helper that wakes late (an
 // idle core takes tens of microseconds to wake) takes fewer, or none; and a
 // search that finds the helper held by another does all its items itself, so
-// under load searches never wait for one another. The helper only spins
-// (watching for a search's next batch) while a search holds it.
+// under load searches never wait for one another. After each batch of items
+// the helper spins for a moment, watching for the next, before it sleeps.
 
 #include <atomic>
 #include <condition_variable>
