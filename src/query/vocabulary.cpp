@@ -24,11 +24,23 @@ void Vocabulary::forget_accents() const {
   const std::lock_guard lock(accents_mutex_);
   accents_built_ = false;
   accents_.clear();
+  looked_up_.clear();
 }
 
 std::string Vocabulary::likely_accented(const Xapian::Database& db,
                                         const std::string& folded) const {
-  if (std::optional<std::string> stored = index::stored_accent(db, folded)) return *stored;
+  {
+    const std::lock_guard lock(accents_mutex_);
+    if (const auto found = looked_up_.find(folded); found != looked_up_.end()) return found->second;
+  }
+  if (std::optional<std::string> stored = index::stored_accent(db, folded)) {
+    // Two B-tree lookups saved on the next query with this word. The same
+    // words come back often; the bound keeps odd ones from piling up.
+    const std::lock_guard lock(accents_mutex_);
+    if (looked_up_.size() >= max_looked_up) looked_up_.clear();
+    looked_up_.emplace(folded, *stored);
+    return *stored;
+  }
   // No table stored with the database (several databases searched as one, or
   // one whose indexing run never finished): built here once, and kept.
   const std::lock_guard lock(accents_mutex_);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "index/accent_table.hpp"
 #include "metadata/codes.hpp"
@@ -26,8 +27,9 @@ class Vocabulary {
 
   /// The most frequent accented form of a folded syllable in `db`, when the
   /// accented forms together are the usual way it is written; else empty.
-  /// Read from the table the indexer stored (index/accent_table.hpp), or,
-  /// when there is none, built on first use from the exact terms and kept.
+  /// Read from the table the indexer stored (index/accent_table.hpp), each
+  /// word once until forget_accents(), or, when there is none, built on first
+  /// use from the exact terms and kept.
   std::string likely_accented(const Xapian::Database& db, const std::string& folded) const;
   void forget_accents() const;  ///< after reopening: the database's words changed
 
@@ -37,6 +39,9 @@ class Vocabulary {
   mutable std::mutex accents_mutex_;
   mutable bool accents_built_ = false;
   mutable index::AccentTable accents_;
+  // The stored table's entries read so far.
+  static constexpr std::size_t max_looked_up = 100000;
+  mutable std::unordered_map<std::string, std::string> looked_up_;
 };
 
 }  // namespace vankien::query

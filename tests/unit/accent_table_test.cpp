@@ -103,3 +103,24 @@ TEST_CASE("an unaccented query is restored alike with the stored table and witho
     CHECK(suggestion(queries[i]) == with_table[i]);
   }
 }
+
+TEST_CASE("a searcher's accent guesses follow the database once it reopens") {
+  vankien::test::TempDir dir;
+  {
+    Indexer indexer(dir / "db", options());
+    indexer.add(article("sell", "Chợ bán hàng."));
+  }
+  vankien::SearchOptions search_options;
+  search_options.data_dir = vankien::test::data_dir();
+  vankien::Searcher searcher({dir / "db"}, search_options);
+  vankien::SearchRequest request;
+  request.query = "ban";
+  CHECK(searcher.search(request).suggestion == "bán");
+  {
+    Indexer indexer(dir / "db", options());
+    indexer.add(article("table-1", "Cái bàn gỗ."));
+    indexer.add(article("table-2", "Bàn ghế mới."));
+  }
+  searcher.reopen();
+  CHECK(searcher.search(request).suggestion == "bàn");
+}
