@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "query/query_builder.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
 #include "vankien/text.hpp"
@@ -35,9 +36,9 @@ std::string in_typed_case(const std::string& chosen, std::string_view typed) {
   return result;
 }
 
-bool is_visible(const Xapian::Database& db, const Xapian::Query& visible, const std::string& term) {
+bool is_visible(const Xapian::Database& db, const ClearanceLimit& clearance, const std::string& term) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), visible));
+  enquire.set_query(clearance.apply(Xapian::Query(term)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return !enquire.get_mset(0, 1).empty();
 }
@@ -46,14 +47,14 @@ bool is_visible(const Xapian::Database& db, const Xapian::Query& visible, const 
 
 AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
                               const Vocabulary& vocabulary,
-                              const std::optional<Xapian::Query>& visible) {
+                              const ClearanceLimit& clearance) {
   AccentedQuery out;
   if (has_diacritics(query)) return out;
   Analyzer().analyze(query, [&](const Token& token) {
     if (token.kind != TokenKind::word || out.forms.count(token.folded)) return;
     const std::string chosen = vocabulary.likely_accented(db, token.folded);
     if (chosen.empty() || !has_diacritics(chosen)) return;
-    if (visible && !is_visible(db, *visible, std::string(schema::exact) + chosen)) return;
+    if (clearance.limits() && !is_visible(db, clearance, std::string(schema::exact) + chosen)) return;
     out.forms.emplace(token.folded, chosen);
   });
   out.text = suggestion(query, out, {});

@@ -19,6 +19,8 @@
 
 namespace vankien::query {
 
+class ClearanceLimit;  // query_builder.hpp
+
 struct AccentedQuery {
   std::string text;  ///< the query with diacritics restored; empty when nothing changed
   std::unordered_map<std::string, std::string> forms;  ///< folded -> chosen spelling
@@ -30,12 +32,10 @@ using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::stri
 /// The votes of several hits, added up.
 AccentVotes merged(const std::vector<AccentVotes>& votes);
 
-/// The first guess. Only spellings found in documents matching `visible` (the
-/// caller's clearance; nothing: every document) are used, so nothing leaks
-/// from the others.
+/// The first guess. Only spellings found in documents the caller's clearance
+/// allows are used, so nothing leaks from the others.
 AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
-                              const Vocabulary& vocabulary,
-                              const std::optional<Xapian::Query>& visible);
+                              const Vocabulary& vocabulary, const ClearanceLimit& clearance);
 
 /// The suggestion, corrected by the votes from the best hits.
 std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes);

@@ -488,17 +488,35 @@ Xapian::Query field_filter(const std::string& field, const std::string& value,
   throw QueryError("unknown field '" + field + "'");
 }
 
-std::optional<Xapian::Query> clearance_filter(Access clearance, const Xapian::Database& db) {
-  std::vector<Xapian::Query> allowed;
-  Xapian::doccount visible = 0;
-  for (int level = 0; level <= static_cast<int>(clearance); ++level) {
+ClearanceLimit::ClearanceLimit(Access clearance, const Xapian::Database& db) {
+  std::vector<Xapian::Query> allowed, above;
+  Xapian::doccount allowed_count = 0, above_count = 0;
+  for (int level = 0; level <= static_cast<int>(Access::top_secret); ++level) {
     const std::string level_term =
         std::string(schema::access) + std::string(access_name(static_cast<Access>(level)));
-    allowed.emplace_back(level_term);
-    visible += db.get_termfreq(level_term);
+    const Xapian::doccount count = db.get_termfreq(level_term);
+    if (level <= static_cast<int>(clearance)) {
+      allowed.emplace_back(level_term);
+      allowed_count += count;
+    } else if (count > 0) {
+      above.emplace_back(level_term);
+      above_count += count;
+    }
   }
-  if (visible == db.get_doccount()) return std::nullopt;
-  return Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
+  if (above_count == 0 && allowed_count == db.get_doccount()) return;
+  // Every document the indexer writes has one level; were some without, only
+  // keeping the allowed ones would leave them out.
+  if (allowed_count + above_count == db.get_doccount()) {
+    excluded_ = Xapian::Query(Xapian::Query::OP_OR, above.begin(), above.end());
+  } else {
+    kept_ = Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
+  }
+}
+
+Xapian::Query ClearanceLimit::apply(const Xapian::Query& query) const {
+  if (excluded_) return Xapian::Query(Xapian::Query::OP_AND_NOT, query, *excluded_);
+  if (kept_) return Xapian::Query(Xapian::Query::OP_FILTER, query, *kept_);
+  return query;
 }
 
 }  // namespace vankien::query

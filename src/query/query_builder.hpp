@@ -46,8 +46,20 @@ BuiltQuery build_query(const Node& root, const BuildContext& context);
 Xapian::Query field_filter(const std::string& field, const std::string& value,
                            const BuildContext& context);
 
-/// Documents a caller with `clearance` may see, as a filter; nothing when that
-/// is every document of `db`, the common case, which then costs no filtering.
-std::optional<Xapian::Query> clearance_filter(Access clearance, const Xapian::Database& db);
+/// What a caller's clearance leaves of a search over `db`. Documents above a
+/// clearance are few, so they are excluded (a skip through a short list)
+/// rather than the allowed ones kept (a skip through nearly every document);
+/// when every document is allowed, nothing is added.
+class ClearanceLimit {
+ public:
+  ClearanceLimit(Access clearance, const Xapian::Database& db);
+  bool limits() const { return excluded_ || kept_; }
+  /// `query` without the documents the clearance does not allow.
+  Xapian::Query apply(const Xapian::Query& query) const;
+
+ private:
+  std::optional<Xapian::Query> excluded_;  // documents above the clearance
+  std::optional<Xapian::Query> kept_;      // or, failing that, those at or below it
+};
 
 }  // namespace vankien::query

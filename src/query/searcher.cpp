@@ -239,14 +239,13 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   query::ParsedQuery parsed = query::parse_query(request.query);
   results.warnings = std::move(parsed.warnings);
 
-  const std::optional<Xapian::Query> visible = query::clearance_filter(request.clearance, db);
-  const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, visible);
+  const query::ClearanceLimit clearance(request.clearance, db);
+  const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, clearance);
   query::BuildContext context{db, vocabulary, options, accented.forms, match};
   const query::BuiltQuery built = query::build_query(parsed.root, context);
 
-  // Filters of the request, and the caller's clearance unless it allows every document.
+  // Filters of the request, then the caller's clearance.
   std::vector<Xapian::Query> filters;
-  if (visible) filters.push_back(*visible);
   const std::pair<const char*, const std::string*> fields[] = {
       {"district", &request.district}, {"province", &request.province}, {"term", &request.term},
       {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
@@ -257,10 +256,10 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   if (!request.date_from.empty() || !request.date_to.empty()) {
     filters.push_back(query::field_filter("date", request.date_from + ".." + request.date_to, context));
   }
-  const Xapian::Query query =
+  const Xapian::Query query = clearance.apply(
       filters.empty() ? built.query
                       : Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                                      Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+                                      Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end())));
 
   // Ranking by relevance re-ranks the best candidates by proximity; the page
   // is then cut from them.

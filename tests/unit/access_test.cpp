@@ -2,12 +2,14 @@
 // path: hits, totals, facet counts, snippets, suggestions, get() and stats().
 // One document per level; every level of caller against every level of document.
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <string>
 #include <vector>
 
 #include "support.hpp"
 #include "vankien/indexer.hpp"
+#include "vankien/schema.hpp"
 #include "vankien/search.hpp"
 
 using vankien::Access;
@@ -93,5 +95,43 @@ TEST_CASE("every caller sees exactly the documents at or below its clearance, by
       CHECK(found.total == (visible ? 1u : 0u));
       CHECK((found.suggestion.find(level.word) != std::string::npos) == visible);
     }
+  }
+}
+
+TEST_CASE("a document that lost its access level shows to no caller") {
+  // The indexer gives every document a level; one that lost it (a database
+  // written by other means) must not slip through the exclusion of the levels
+  // above the caller's.
+  const vankien::test::TempDir dir;
+  {
+    vankien::Indexer indexer(dir / "db");
+    for (const char* id : {"open-1", "open-2", "unlabelled"}) {
+      vankien::Document document;
+      document.id = id;
+      document.title = "Phương án";
+      document.body = "Huyện ủy bàn phương án chung.";
+      document.access = std::string(id) == "unlabelled" ? Access::secret : Access::public_;
+      indexer.add(document);
+    }
+    indexer.commit();
+  }
+  {
+    Xapian::WritableDatabase db((dir / "db").string());
+    const std::string secret = std::string(vankien::schema::access) + "secret";
+    const Xapian::docid id = *db.postlist_begin(secret);
+    Xapian::Document document = db.get_document(id);
+    document.remove_term(secret);
+    db.replace_document(id, document);
+    db.commit();
+  }
+  const vankien::Searcher searcher({dir / "db"});
+  vankien::SearchRequest request;
+  request.query = "phuong an";
+  for (const Access caller : {Access::public_, Access::secret, Access::top_secret}) {
+    CAPTURE(static_cast<int>(caller));
+    request.clearance = caller;
+    const vankien::Results results = searcher.search(request);
+    CHECK(results.total == 2);
+    for (const vankien::Hit& hit : results.hits) CHECK(hit.document.id != "unlabelled");
   }
 }
