@@ -10,7 +10,6 @@
 
 #include <xapian.h>
 
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>

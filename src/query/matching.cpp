@@ -70,11 +70,11 @@ Matches merged(std::vector<Matches> slices, const MatchRequest& request) {
 
 Matches find_matches(const HelperClaim& helper, Xapian::Database& db, const MatchRequest& request) {
   if (!helper.active()) return enquire(db, request.query, request, request.first, request.count);
-  // Each slice is its own query object: Xapian's queries share their parts
-  // without locking, so one may not be used on two threads.
   // Two slices, one a thread: three or four (so that a helper that wakes late
   // takes less) measured slower, each slice opening every posting list again.
   constexpr unsigned slices = 2;
+  // Each slice is its own query object: Xapian's queries share their parts
+  // without locking, so one may not be used on two threads.
   const std::string serialised = request.query.serialise();
   std::vector<Matches> found(slices);
   helper.for_each(db, slices, [&](std::size_t i, Xapian::Database& reader) {
