@@ -19,9 +19,20 @@ struct ShowOptions {
   bool json = false;
 };
 
+// The id a file's document got from `vankien index` (its canonical path),
+// when `typed` names an existing file that is not an id; empty otherwise.
+std::string id_of_file(const std::string& typed) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(typed, error)) return {};
+  const std::string id = document_id_of(typed);
+  return id == typed ? std::string() : id;
+}
+
 int run_show(const ShowOptions& options) {
   const Searcher searcher({options.db});
-  const auto document = searcher.get(options.id, clearance_of(options.clearance));
+  const Access clearance = clearance_of(options.clearance);
+  auto document = searcher.get(options.id, clearance);
+  if (const std::string id = id_of_file(options.id); !document && !id.empty()) document = searcher.get(id, clearance);
   if (!document) {
     std::cerr << "vankien show: no document '" << options.id << "'\n";
     return 1;
@@ -48,7 +59,8 @@ int run_delete(const DeleteOptions& options) {
   Indexer indexer(options.db);
   int status = 0;
   for (const std::string& id : options.ids) {
-    if (!indexer.remove(id)) {
+    const std::string file_id = id_of_file(id);
+    if (!indexer.remove(id) && (file_id.empty() || !indexer.remove(file_id))) {
       std::cerr << "vankien delete: no document '" << id << "'\n";
       status = 1;
     }
@@ -94,10 +106,13 @@ CommandRunner add_show_command(CLI::App& app) {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* command = app.add_subcommand("show", "Show a document's stored fields and text");
   add_db_option(*command, options->db);
-  command->add_option("id", options->id, "Document id")->required();
+  command->add_option("id", options->id, "Document id (or the file it was read from)")->required();
   add_clearance_option(*command, options->clearance, "Access level of the reader");
   command->add_flag("--json", options->json, "One JSON object");
-  command->footer("Examples:\n  vankien show examples/corpus/text/bach-thong-2019.txt\n  vankien show --json xml-1");
+  command->footer(
+      "Examples:\n"
+      "  vankien show --db archive.db examples/corpus/articles/2013-bach-thong-xay_dung_dang.txt\n"
+      "  vankien show --db archive.db --json jsonl-01");
   return [options] { return run_show(*options); };
 }
 
@@ -105,9 +120,9 @@ CommandRunner add_delete_command(CLI::App& app) {
   auto options = std::make_shared<DeleteOptions>();
   CLI::App* command = app.add_subcommand("delete", "Remove documents by id");
   add_db_option(*command, options->db);
-  command->add_option("ids", options->ids, "Document ids")->required();
+  command->add_option("ids", options->ids, "Document ids (or the files they were read from)")->required();
   command->footer("Exit status: 0 when every id was deleted, 1 when one was not there, 2 on error.\n"
-                  "Example:\n  vankien delete xml-1 xml-2");
+                  "Example:\n  vankien delete --db archive.db jsonl-01 xml-2013-01");
   return [options] { return run_delete(*options); };
 }
 

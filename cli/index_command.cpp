@@ -19,6 +19,7 @@ struct IndexOptions {
   std::vector<std::string> paths;
   std::vector<std::string> include, exclude;
   std::string format = "auto";
+  std::string root;
   std::size_t batch = 1000;
   std::size_t max_document_mb = ReadOptions{}.max_document_bytes >> 20;
   bool quiet = false;
@@ -70,6 +71,7 @@ int run_index(const IndexOptions& options) {
     return 2;
   }
   read.format = *format;
+  read.id_root = options.root;
   read.max_document_bytes = options.max_document_mb << 20;
   const FileSelection selection{options.include, options.exclude};
   const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
@@ -113,6 +115,8 @@ CommandRunner add_index_command(CLI::App& app) {
       ->allow_extra_args(false);
   command->add_option("--format", options->format, "auto, text, markdown, xml or jsonl")
       ->capture_default_str();
+  command->add_option("--root", options->root,
+                      "Ids of files are their paths relative to this directory (default: the current one)");
   command->add_option("--batch", options->batch, "Documents per commit")->capture_default_str();
   command->add_option("--max-document-mb", options->max_document_mb,
                       "Larger documents are refused (and reported)")

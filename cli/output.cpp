@@ -101,7 +101,7 @@ std::string hit_text(const Hit& hit, bool colour) {
   if (!d.topics.empty()) meta.push_back(joined(d.topics, "; "));
   out << "   " << (colour ? dim : "") << joined(meta, " · ") << "  [" << d.id << "]"
       << (colour ? reset : "") << '\n';
-  out << "   " << snippet_line(hit, colour) << '\n';
+  if (!hit.snippet.text.empty()) out << "   " << snippet_line(hit, colour) << '\n';
   return out.str();
 }
 

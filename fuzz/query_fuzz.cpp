@@ -1,6 +1,15 @@
-// Any query against a small database: a result or a QueryError, nothing else.
+// Any search request against a small database: a result or a QueryError,
+// nothing else. Every field of the request comes from the input, not only the
+// query text, and each search runs on a thread with a small stack, as in a
+// server's worker pool or a Python thread: what recursed by input size, or
+// read past an array for an odd snippet size, crashes here.
+#include <fuzzer/FuzzedDataProvider.h>
+#include <pthread.h>
+#include <unistd.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -10,6 +19,60 @@
 namespace {
 
 std::unique_ptr<vankien::Searcher> searcher;
+
+// Sanitizers grow stack frames several times; this is still far below the
+// 8 MB of a main thread.
+constexpr std::size_t stack_bytes = 512 * 1024;
+
+// A size from the ones that break code most (0, 1, the largest) or any.
+std::size_t any_size(FuzzedDataProvider& input) {
+  switch (input.ConsumeIntegralInRange<int>(0, 4)) {
+    case 0: return 0;
+    case 1: return 1;
+    case 2: return std::numeric_limits<std::size_t>::max() - input.ConsumeIntegralInRange<std::size_t>(0, 20);
+    case 3: return input.ConsumeIntegralInRange<std::size_t>(0, 20000);
+    default: return input.ConsumeIntegral<std::size_t>();
+  }
+}
+
+std::string any_filter(FuzzedDataProvider& input) {
+  static const char* values[] = {"", "Bạch Thông", "bach thong", "Bạch Thông, Bắc Kạn", "2015-2020", "2019",
+                                 "19", "xay_dung_dang", "nghị quyết", "12-NQ/HU", "31/2/2019", "2019-01-01"};
+  return input.ConsumeBool() ? values[input.ConsumeIntegralInRange<std::size_t>(0, std::size(values) - 1)]
+                             : input.ConsumeRandomLengthString(32);
+}
+
+vankien::SearchRequest request_from(FuzzedDataProvider& input) {
+  vankien::SearchRequest request;
+  request.snippet_bytes = any_size(input);
+  request.limit = input.ConsumeBool() ? input.ConsumeIntegralInRange<std::size_t>(0, 40) : any_size(input);
+  request.offset = input.ConsumeBool() ? input.ConsumeIntegralInRange<std::size_t>(0, 40) : any_size(input);
+  request.sort = static_cast<vankien::Sort>(input.ConsumeIntegralInRange<int>(0, 2));
+  request.clearance = static_cast<vankien::Access>(input.ConsumeIntegralInRange<int>(0, 4));
+  static const char* facets[] = {"district", "province", "term", "topic", "type", "year", "colour"};
+  const unsigned chosen = input.ConsumeIntegral<std::uint8_t>();
+  for (std::size_t k = 0; k < std::size(facets); ++k) {
+    if (chosen & (1u << k)) request.facets.emplace_back(facets[k]);
+  }
+  std::string* filters[] = {&request.district, &request.province, &request.term,     &request.topic,
+                            &request.type,     &request.issuer,   &request.number,   &request.year,
+                            &request.date_from, &request.date_to};
+  const unsigned set = input.ConsumeIntegral<std::uint16_t>();
+  for (std::size_t k = 0; k < std::size(filters); ++k) {
+    if (set & (1u << k)) *filters[k] = any_filter(input);
+  }
+  request.query = input.ConsumeRemainingBytesAsString();
+  return request;
+}
+
+void* search_on_this_thread(void* argument) {
+  const auto& request = *static_cast<const vankien::SearchRequest*>(argument);
+  try {
+    searcher->search(request);
+  } catch (const vankien::QueryError&) {
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -33,17 +96,22 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   }
   vankien::SearchOptions search_options;
   search_options.data_dir = VANKIEN_FUZZ_DATA_DIR;
+  search_options.max_query_bytes = 1 << 20;  // deep nesting within reach of -max_len
   searcher = std::make_unique<vankien::Searcher>(std::vector<std::filesystem::path>{db}, search_options);
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  vankien::SearchRequest request;
-  request.query.assign(reinterpret_cast<const char*>(data), size);
-  request.facets = {"district", "topic"};
-  try {
-    searcher->search(request);
-  } catch (const vankien::QueryError&) {
+  FuzzedDataProvider input(data, size);
+  const vankien::SearchRequest request = request_from(input);
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, stack_bytes);
+  pthread_t thread;
+  if (pthread_create(&thread, &attributes, search_on_this_thread,
+                     const_cast<vankien::SearchRequest*>(&request)) == 0) {
+    pthread_join(thread, nullptr);
   }
+  pthread_attr_destroy(&attributes);
   return 0;
 }

@@ -33,7 +33,7 @@ struct SourceLocation {
   std::size_t line = 0;    ///< 1-based; 0 when not known
   std::size_t offset = 0;  ///< byte offset of the document in the file
 
-  std::string to_string() const;  ///< "file:line" or "file@offset"
+  std::string to_string() const;  ///< "file:line", "file@offset", or "file" for the whole file
 };
 
 struct Document {

@@ -34,7 +34,16 @@ struct ReadOptions {
   /// Larger documents (and text files) are refused, so one runaway file cannot
   /// exhaust memory.
   std::size_t max_document_bytes = std::size_t{64} << 20;
+  /// A document without an id is named after its file: the file's path
+  /// relative to this directory (empty: the current one), or its absolute
+  /// path when it lies outside, symbolic links resolved, so that every
+  /// spelling of a path names the same document (document_id_of).
+  std::filesystem::path id_root;
 };
+
+/// The id a document read from `file` gets when it has none: the path of
+/// `file` relative to `root`, "/"-separated, or absolute outside `root`.
+std::string document_id_of(const std::filesystem::path& file, const std::filesystem::path& root = {});
 
 using DocumentSink = std::function<void(Document&&)>;
 using ProblemSink = std::function<void(Problem&&)>;

@@ -53,7 +53,7 @@ struct SearchRequest {
   std::size_t limit = 10;
   /// Facets to count: any of "district", "province", "term", "topic", "type", "year".
   std::vector<std::string> facets;
-  std::size_t snippet_bytes = 240;
+  std::size_t snippet_bytes = 240;  ///< 0: no snippet
 };
 
 /// A byte range [begin, end) of a document's body.
@@ -96,6 +96,7 @@ struct SearchOptions {
   std::size_t max_query_bytes = 4096;    ///< longer queries are a QueryError
   std::size_t max_query_terms = 64;      ///< more words than this is a QueryError
   std::size_t max_expansions = 16;       ///< synonyms and codes tried per word
+  std::size_t max_results = 10000;       ///< offset + limit past this is a QueryError
   /// With two cores or more, the Searcher starts a helper thread, and a search
   /// running while no other of this Searcher's is shares its work with it:
   /// the matcher searches half of the documents on each thread, then both

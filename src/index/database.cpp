@@ -1,5 +1,10 @@
 #include "index/database.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "vankien/error.hpp"
 #include "vankien/schema.hpp"
 
@@ -17,8 +22,14 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
                   (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
     }
     return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseLockedError(path.string() + ": database is locked: another process is writing to it");
+  } catch (const Xapian::DatabaseLockError& error) {
+    // Xapian reports every failure to take the lock alike; only one held by
+    // another writer is a lock (worth retrying), the rest (permission, a
+    // read-only file system) say why in Xapian's message.
+    if (error.get_msg().find("already locked") != std::string::npos) {
+      throw DatabaseLockedError(path.string() + ": database is locked: another process is writing to it");
+    }
+    throw Error(path.string() + ": cannot open the database for writing: " + error.get_msg());
   } catch (const Xapian::Error& error) {
     throw Error(path.string() + ": cannot open the database for writing: " + error.get_msg());
   }
@@ -28,6 +39,11 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
   std::error_code ignored;
   if (!std::filesystem::exists(path, ignored)) {
     throw DatabaseNotFoundError(path.string() + ": no such database (create it with 'vankien index')");
+  }
+  // Xapian reads an unreadable directory as no database at all.
+  const int needed = std::filesystem::is_directory(path, ignored) ? R_OK | X_OK : R_OK;
+  if (::access(path.c_str(), needed) != 0) {
+    throw Error(path.string() + ": cannot read the database: " + std::strerror(errno));
   }
   try {
     Xapian::Database db(path.string());

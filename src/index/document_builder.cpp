@@ -101,16 +101,20 @@ std::string joined(const std::vector<std::string>& values) {
 
 std::string id_term(const std::string& id) { return std::string(schema::id) + id; }
 
-std::string content_hash(std::string_view bytes) {
+std::string content_hash(std::string_view bytes) { return content_hash({bytes}); }
+
+std::string content_hash(std::initializer_list<std::string_view> parts) {
   // FNV-1a, 64 bits: stable across platforms and releases, which std::hash is not.
   std::uint64_t hash = 14695981039346656037ull;
-  for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  for (const std::string_view bytes : parts) {
+    for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;
 }
 
-Xapian::Document build_document(const Document& doc, const std::string& hash) {
+Xapian::Document build_document(Document&& doc, const std::string& hash) {
   Xapian::Document xapian;
   xapian.add_boolean_term(id_term(doc.id));
   xapian.add_value(schema::id_slot, doc.id);
@@ -122,7 +126,13 @@ Xapian::Document build_document(const Document& doc, const std::string& hash) {
   BodyIndex body_index;
   body_index.first_position = position;
   add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index);
-  xapian.set_data(encode_record(doc, body_index));
+  {
+    // The body is in the record now: freed before Xapian copies the record,
+    // so that a large document is held at most twice here.
+    const std::string record = encode_record(doc, body_index);
+    std::string().swap(doc.body);
+    xapian.set_data(record);
+  }
 
   if (!doc.district.empty()) {
     add_boolean(xapian, schema::district,

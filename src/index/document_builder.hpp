@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -14,13 +15,16 @@ namespace vankien::index {
 /// across the end of the title and the start of the body.
 inline constexpr Xapian::termpos field_gap = 100;
 
-/// Builds the Xapian document. `content_hash` is stored for change detection.
-Xapian::Document build_document(const Document& document, const std::string& content_hash);
+/// Builds the Xapian document, taking the body (whose bytes go into the
+/// stored record). `content_hash` is stored for change detection.
+Xapian::Document build_document(Document&& document, const std::string& content_hash);
 
 /// The unique-id term of a document id.
 std::string id_term(const std::string& id);
 
 /// A stable hash of `bytes` (hex), for change detection.
 std::string content_hash(std::string_view bytes);
+/// The hash of the parts one after another, without joining them.
+std::string content_hash(std::initializer_list<std::string_view> parts);
 
 }  // namespace vankien::index

@@ -62,7 +62,7 @@ struct Indexer::Impl {
   // view of it on another thread (index::stored_hash retries if it moves on).
   Prepared prepare(Document document, Xapian::Database& view) const {
     Prepared prepared;
-    prepared.hash = index::content_hash(index::encode_fields(document) + document.body);
+    prepared.hash = index::content_hash({index::encode_fields(document), document.body});
     if (document.id.empty()) document.id = "h" + prepared.hash;
     if (document.id.size() > 200) throw Error("document id longer than 200 bytes");
     prepared.id_term = index::id_term(document.id);
@@ -77,7 +77,7 @@ struct Indexer::Impl {
 
   Xapian::Document build(Document document, const std::string& hash) const {
     extractor.complete(document);
-    return index::build_document(document, hash);
+    return index::build_document(std::move(document), hash);
   }
 
   // Writes on this (the writer's) thread; decides added, updated or unchanged

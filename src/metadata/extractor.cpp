@@ -84,6 +84,18 @@ std::string header_number(const AnalyzedText& text, std::size_t header_bytes) {
   return {};
 }
 
+// Metadata is read from the start of the body: the header, title and lead
+// are there, and a mebibyte of text is far more than places, terms and topics
+// need. Longer bodies are cut at a space, so that the words analysed, and the
+// memory they take, stay bounded however large the document.
+constexpr std::size_t metadata_window_bytes = std::size_t{1} << 20;
+
+std::string_view metadata_window(std::string_view body) {
+  if (body.size() <= metadata_window_bytes) return body;
+  const std::size_t space = body.find_last_of(" \n", metadata_window_bytes);
+  return body.substr(0, space == std::string_view::npos ? 0 : space);
+}
+
 bool mentions(const std::string& text, std::string_view words) {
   return (" " + fold(text) + " ").find(" " + fold(words) + " ") != std::string::npos;
 }
@@ -124,7 +136,7 @@ void MetadataExtractor::complete(Document& doc) const {
   }
 
   const Layout layout = read_layout(doc.body);
-  const AnalyzedText text(doc.body);
+  const AnalyzedText text(metadata_window(doc.body));
   if (doc.title.empty()) doc.title = layout.title;
   if (doc.lead.empty()) doc.lead = layout.lead;
   if (doc.author.empty()) doc.author = layout.author;

@@ -65,6 +65,7 @@ class Builder {
     built.word_sequence = std::move(sequence_);
     if (part.empty) {
       built.query = Xapian::Query::MatchAll;
+      built.no_words = true;
     } else if (part.is_filter) {
       built.query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, part.query);
     } else {

@@ -21,6 +21,7 @@ enum class Match { every_word, all_but_one_word, any_word };
 
 struct BuiltQuery {
   Xapian::Query query;  ///< matches and weights; MatchAll when the query has no words
+  bool no_words = false;  ///< no word, phrase or field to search for (MatchAll)
   /// Runs of neighbouring query words (folded). Checking positions is costly
   /// on common words, so they only re-rank the best candidates (searcher.cpp).
   std::vector<std::vector<std::string>> proximity;

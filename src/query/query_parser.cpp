@@ -1,5 +1,6 @@
 #include "query/query_parser.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "vankien/text.hpp"
@@ -9,6 +10,11 @@ namespace vankien::query {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Parentheses nested deeper than this are read as no parentheses: the parser
+// and everything that walks its tree recurse once a level, so the depth a
+// query may reach is bounded, whatever its length.
+constexpr std::size_t max_nesting = 32;
 
 struct Lexeme {
   enum class Kind { word, quoted, field, open, close, op_and, op_or, op_not, minus, end };
@@ -47,10 +53,39 @@ class Lexer {
       }
     }
     out.push_back({Lexeme::Kind::end, "", ""});
-    return out;
+    return flatten_deep_nesting(std::move(out));
   }
 
  private:
+  // Drops the parentheses nested past max_nesting, each with its match.
+  std::vector<Lexeme> flatten_deep_nesting(std::vector<Lexeme> lexemes) {
+    std::vector<bool> kept_opens;  // one per open parenthesis not yet closed
+    std::size_t depth = 0;
+    bool dropped = false;
+    std::vector<Lexeme> out;
+    out.reserve(lexemes.size());
+    for (Lexeme& lexeme : lexemes) {
+      if (lexeme.kind == Lexeme::Kind::open) {
+        const bool keep = depth < max_nesting;
+        kept_opens.push_back(keep);
+        depth += keep;
+        dropped = dropped || !keep;
+        if (!keep) continue;
+      } else if (lexeme.kind == Lexeme::Kind::close && !kept_opens.empty()) {
+        const bool keep = kept_opens.back();
+        kept_opens.pop_back();
+        depth -= keep;
+        if (!keep) continue;
+      }
+      out.push_back(std::move(lexeme));
+    }
+    if (dropped) {
+      warnings_.push_back("parentheses nested deeper than " + std::to_string(max_nesting) +
+                          " levels ignored");
+    }
+    return out;
+  }
+
   bool preceded_by_space() const { return pos_ > 0 && is_space(query_[pos_ - 1]); }
 
   std::string quoted() {
@@ -106,33 +141,32 @@ class Lexer {
   std::size_t pos_ = 0;
 };
 
-// Recursive descent: or := and (OR and)* ; and := unary+ ; unary := (NOT|-) unary | primary.
+// Recursive descent: or := and (OR and)* ; and := unary+ ; unary := (NOT|-)* primary;
+// primary := ( or ) | word | phrase | field. Recursion only follows
+// parentheses, which the lexer has bounded.
 class Parser {
  public:
   Parser(std::vector<Lexeme> lexemes, std::vector<std::string>& warnings)
       : lexemes_(std::move(lexemes)), warnings_(warnings) {}
 
+  // What follows a stray ')' is ANDed with what came before, at the same
+  // level, so a query of many stray ')' stays a shallow tree.
   Node parse() {
     Node root = parse_or();
-    while (peek().kind != Lexeme::Kind::end) {  // a stray ')'
+    if (peek().kind == Lexeme::Kind::end) return root;
+    Node all;
+    all.kind = Node::Kind::all;
+    all.children.push_back(std::move(root));
+    while (peek().kind != Lexeme::Kind::end) {
       warnings_.push_back("unbalanced ')' ignored");
       ++pos_;
-      Node more = parse_or();
-      root = combine(Node::Kind::all, std::move(root), std::move(more));
+      all.children.push_back(parse_or());
     }
-    return root;
+    return all;
   }
 
  private:
   const Lexeme& peek() const { return lexemes_[pos_]; }
-
-  static Node combine(Node::Kind kind, Node left, Node right) {
-    Node node;
-    node.kind = kind;
-    node.children.push_back(std::move(left));
-    node.children.push_back(std::move(right));
-    return node;
-  }
 
   Node parse_or() {
     Node node = parse_and();
@@ -177,19 +211,23 @@ class Parser {
     all.children.push_back(std::move(child));
   }
 
+  // A run of NOTs is read in a loop, not a recursion: two cancel out.
   Node parse_unary() {
-    if (peek().kind == Lexeme::Kind::op_not || peek().kind == Lexeme::Kind::minus) {
+    bool negated = false, any = false;
+    while (peek().kind == Lexeme::Kind::op_not || peek().kind == Lexeme::Kind::minus) {
       ++pos_;
-      if (peek().kind == Lexeme::Kind::end || peek().kind == Lexeme::Kind::close) {
-        warnings_.push_back("NOT without anything after it ignored");
-        return Node{Node::Kind::all, "", "", {}};
-      }
-      Node node;
-      node.kind = Node::Kind::negated;
-      node.children.push_back(parse_unary());
-      return node;
+      negated = !negated;
+      any = true;
     }
-    return parse_primary();
+    if (any && (peek().kind == Lexeme::Kind::end || peek().kind == Lexeme::Kind::close)) {
+      warnings_.push_back("NOT without anything after it ignored");
+      return Node{Node::Kind::all, "", "", {}};
+    }
+    if (!negated) return parse_primary();
+    Node node;
+    node.kind = Node::Kind::negated;
+    node.children.push_back(parse_primary());
+    return node;
   }
 
   Node parse_primary() {
@@ -249,6 +287,14 @@ std::string canonical_field(const std::string& typed) {
 ParsedQuery parse_query(const std::string& query) {
   ParsedQuery parsed;
   parsed.root = Parser(Lexer(query, parsed.warnings).run(), parsed.warnings).parse();
+  // The same warning once, in the order first given.
+  std::vector<std::string> distinct;
+  for (std::string& warning : parsed.warnings) {
+    if (std::find(distinct.begin(), distinct.end(), warning) == distinct.end()) {
+      distinct.push_back(std::move(warning));
+    }
+  }
+  parsed.warnings = std::move(distinct);
   return parsed;
 }
 

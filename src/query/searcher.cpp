@@ -67,8 +67,12 @@ auto with_retry(Xapian::Database& db, Work work) {
 // past the page are counted so that small totals are exact.
 constexpr std::size_t rerank_candidates = 30;
 constexpr Xapian::doccount exact_total_margin = 100;
-// A snippet of N bytes holds at most N / 2 words (a letter and a space each).
-constexpr std::size_t min_word_bytes = 2;
+// A snippet of N bytes holds at most N / 2 words (a letter and a space each):
+// the number of positions its passage may span, at least one.
+std::uint32_t passage_span(std::size_t snippet_bytes) {
+  constexpr std::size_t min_word_bytes = 2, most_positions = std::size_t{1} << 24;
+  return static_cast<std::uint32_t>(std::clamp<std::size_t>(snippet_bytes / min_word_bytes, 1, most_positions));
+}
 
 // A match, with the positions of query words in it read once from the index
 // and shared by proximity re-ranking and snippets. Positions are read on the
@@ -218,6 +222,11 @@ Results Searcher::search(const SearchRequest& request) const {
                      " bytes is longer than the limit of " +
                      std::to_string(impl_->options.max_query_bytes));
   }
+  if (const std::size_t most = impl_->options.max_results;
+      request.limit > most || request.offset > most - request.limit) {
+    throw QueryError("offset " + std::to_string(request.offset) + " + limit " + std::to_string(request.limit) +
+                     " reaches past the first " + std::to_string(most) + " results, the most a search returns");
+  }
   const RunningSearch running(impl_->searches_running);
   Borrowed db(impl_->pool);
   return with_retry((*db).all, [&] {
@@ -242,7 +251,13 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   const query::ClearanceLimit clearance(request.clearance, db);
   const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, clearance);
   query::BuildContext context{db, vocabulary, options, accented.forms, match};
-  const query::BuiltQuery built = query::build_query(parsed.root, context);
+  query::BuiltQuery built = query::build_query(parsed.root, context);
+  // Typed text with nothing to search for (punctuation, say) matches nothing,
+  // where an empty query would match every document.
+  if (built.no_words && request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
+    built.query = Xapian::Query::MatchNothing;
+    results.warnings.push_back("no words to search for in the query: nothing matches");
+  }
 
   // Filters of the request, then the caller's clearance.
   std::vector<Xapian::Query> filters;
@@ -306,10 +321,11 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
     index::Record record =
         index::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
     hit.document = std::move(record.document);
+    if (request.snippet_bytes == 0) return;  // no snippet asked for
     // The passage is found in the position lists, and the body read from the
     // checkpoint before it to a little past it (to where an equal passage
     // with more matches may end).
-    const std::uint32_t span = static_cast<std::uint32_t>(request.snippet_bytes / min_word_bytes);
+    const std::uint32_t span = passage_span(request.snippet_bytes);
     const std::uint32_t passage_end = best_passage_end(reader, candidates[i], built.highlight_terms,
                                                        record.body_index.first_position, span);
     const index::Checkpoint start =

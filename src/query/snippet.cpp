@@ -16,7 +16,8 @@ constexpr std::size_t max_scanned_bytes = 256 * 1024;
 constexpr std::size_t max_matches = 512;
 // The body is analysed in pieces of about this size (cut at a space).
 constexpr std::size_t chunk_bytes = 512;
-// Context kept before the first match of the chosen passage.
+// Context kept before the first match of the chosen passage, at most a
+// quarter of the snippet.
 constexpr std::size_t lead_in_bytes = 40;
 
 struct Match {
@@ -157,7 +158,8 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
   std::size_t start = 0;
   if (!matches.empty()) {
     const std::size_t anchor = matches[best_first].begin;
-    start = word_start_before(body, anchor > lead_in_bytes ? anchor - lead_in_bytes : 0, 0);
+    const std::size_t lead_in = std::min(lead_in_bytes, length / 4);
+    start = word_start_before(body, anchor > lead_in ? anchor - lead_in : 0, 0);
     if (start > anchor) start = anchor;
   }
   while (start < body.size() && is_space(body[start])) ++start;

@@ -7,7 +7,8 @@ namespace vankien {
 
 std::string SourceLocation::to_string() const {
   if (line != 0) return file + ":" + std::to_string(line);
-  return file + "@" + std::to_string(offset);
+  if (offset != 0) return file + "@" + std::to_string(offset);
+  return file;  // the file as a whole
 }
 
 namespace readers {

@@ -1,6 +1,7 @@
 #pragma once
 // The format readers behind read_documents(), and what they share.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ struct Input {
   std::vector<std::string>& reported_unknown_fields;
   std::size_t start_offset = 0;
   std::size_t start_line = 1;
+  /// When set, `content` itself: a one-document reader may take it, so that
+  /// a large file is not held twice.
+  std::string* whole_file = nullptr;
 
   /// 1-based line in the file of a byte offset in `content`. Counts on from
   /// the previous call when offsets grow, so reading front to back stays linear.
@@ -54,5 +58,16 @@ std::string set_field(Document& document, std::string_view name, const std::stri
 
 /// Byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view text);
+
+/// True for a UTF-16 little-endian byte order mark, false for big-endian,
+/// nothing when `content` does not start with one.
+std::optional<bool> utf16_byte_order(std::string_view content);
+
+struct Utf16Result {
+  std::string text;                              ///< UTF-8, without the byte order mark
+  std::size_t bad_offset = std::string::npos;    ///< byte of the first bad code unit, if any
+};
+/// `content`, UTF-16 after its byte order mark, as UTF-8.
+Utf16Result utf16_to_utf8(std::string_view content, bool little_endian);
 
 }  // namespace vankien::readers

@@ -5,7 +5,7 @@ namespace vankien::readers {
 void read_text(const Input& input, bool markdown) {
   const std::string_view content = input.content;
   if (const std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
-    input.problem(nul, "not a text file (NUL byte)");
+    input.problem(nul, "not a text file: NUL byte at byte " + std::to_string(input.start_offset + nul));
     return;
   }
   if (content.size() > input.options.max_document_bytes) {
@@ -23,8 +23,14 @@ void read_text(const Input& input, bool markdown) {
     return;
   }
   Document document;
-  document.body = markdown ? strip_markdown(content) : std::string(content);
   document.source = input.location(0);
+  if (markdown) {
+    document.body = strip_markdown(content);
+  } else if (input.whole_file) {
+    document.body = std::move(*input.whole_file);
+  } else {
+    document.body = std::string(content);
+  }
   input.on_document(std::move(document));
 }
 

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
+#include <limits>
+#include <pthread.h>
 #include <thread>
 #include <string>
 #include <vector>
@@ -623,9 +626,9 @@ TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
       {"stray closing parenthesis", "bán)", false, 1},
       {"unknown field", "màu:đỏ bán", false, 1},
       {"field without value", "huyện: bán", false, 1},
-      {"only punctuation", "?!... ,,, --", false, 0},
+      {"only punctuation: nothing matches, and a warning says why", "?!... ,,, --", false, 1},
       {"empty", "", false, 0},
-      {"lone operators", "AND OR NOT", false, 1},
+      {"lone operators", "AND OR NOT", false, 2},
       {"invalid date", "ngày:31/2/2019", true, 0},
       {"reversed range", "2019-12-01..2019-01-01", true, 0},
       {"invalid term", "nhiệm_kỳ:2015-2019", true, 0},
@@ -642,4 +645,132 @@ TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
       CHECK(results.warnings.size() == c.warnings);
     }
   }
+  CHECK(search("?!... ,,, --").hits.empty());
+  CHECK(search("").hits.size() == corpus().size() - 1);  // empty: every document the caller may see
+}
+
+TEST_CASE("any snippet size is safe: none at 0, at most a word past the size otherwise") {
+  for (const std::size_t bytes : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{3},
+                                  std::size_t{7}, std::size_t{240}, std::size_t{1} << 40,
+                                  std::numeric_limits<std::size_t>::max()}) {
+    CAPTURE(bytes);
+    for (const std::string query : {"lanh dao", "phương thức lãnh đạo", "\"lanh dao\""}) {
+      CAPTURE(query);
+      SearchRequest request;
+      request.query = query;
+      request.snippet_bytes = bytes;
+      const Results results = search(request);
+      REQUIRE(!results.hits.empty());
+      for (const auto& hit : results.hits) {
+        const vankien::Snippet& snippet = hit.snippet;
+        if (bytes == 0) {
+          CHECK(snippet.text.empty());
+          CHECK(snippet.html.empty());
+          CHECK(snippet.highlights.empty());
+          continue;
+        }
+        CHECK(snippet.end <= hit.document.body.size());
+        CHECK(snippet.text == hit.document.body.substr(snippet.begin, snippet.end - snippet.begin));
+        // One word longer than the size is kept whole, so allow a word.
+        CHECK(snippet.text.size() <= std::max<std::size_t>(bytes, 16));
+      }
+    }
+  }
+}
+
+namespace {
+
+// Runs `work` on a thread with a small stack, as servers and Python threads
+// have: a search that recursed by the query's length would overflow it.
+void on_small_stack(const std::function<void()>& work) {
+  struct Call {
+    const std::function<void()>* work;
+    std::exception_ptr error;
+  } call{&work, nullptr};
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, 256 * 1024);
+  pthread_t thread;
+  const int started = pthread_create(
+      &thread, &attributes,
+      [](void* argument) -> void* {
+        auto* c = static_cast<Call*>(argument);
+        try {
+          (*c->work)();
+        } catch (...) {
+          c->error = std::current_exception();
+        }
+        return nullptr;
+      },
+      &call);
+  pthread_attr_destroy(&attributes);
+  REQUIRE(started == 0);
+  pthread_join(thread, nullptr);
+  if (call.error) std::rethrow_exception(call.error);
+}
+
+}  // namespace
+
+TEST_CASE("deeply nested queries are flattened, not recursed into, on a small stack") {
+  vankien::SearchOptions options;
+  options.data_dir = vankien::test::data_dir();
+  options.max_query_bytes = 1 << 20;
+  vankien::test::TempDir dir;
+  {
+    vankien::Indexer indexer(dir / "db", vankien::test::indexer_options());
+    indexer.add(vankien::test::article("a", "Người dân mang nông sản ra chợ bán hàng."));
+  }
+  const Searcher local({dir / "db"}, options);
+  const auto repeat = [](std::string_view piece, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += piece;
+    return out;
+  };
+  struct Case {
+    std::string behaviour;
+    std::string query;
+    std::size_t hits;
+  };
+  const std::vector<Case> cases = {
+      {"20,000 open parentheses", repeat("(", 20000), 0},
+      {"2,050 open parentheses", repeat("(", 2050), 0},
+      {"nested around a word", repeat("(", 5000) + "bán" + repeat(")", 5000), 1},
+      {"20,000 stray closing parentheses", "bán " + repeat(") ", 20000) + "chợ", 1},
+      {"a run of 20,000 NOTs", repeat("NOT ", 20000) + "bán", 1},  // an even number: bán itself
+      {"a run of 20,001 minus signs", repeat("-", 20001) + "bán", 0},
+      {"NOT and parentheses alternating", repeat("NOT (", 5000) + "bán" + repeat(")", 5000), 1},
+      {"OR nested 80 deep", repeat("(bán OR (", 40) + "chợ" + repeat("))", 40), 1},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    on_small_stack([&] {
+      SearchRequest request;
+      request.query = c.query;
+      const Results results = local.search(request);
+      CHECK(results.hits.size() == c.hits);
+      CHECK(results.warnings.size() <= 3);
+    });
+  }
+}
+
+TEST_CASE("limit and offset past the results a search may return are a QueryError") {
+  for (const auto& [offset, limit] : std::vector<std::pair<std::size_t, std::size_t>>{
+           {0, std::numeric_limits<std::size_t>::max()},
+           {std::numeric_limits<std::size_t>::max(), 10},
+           {std::numeric_limits<std::size_t>::max() - 5, 10},
+           {9995, 10},
+           {0, 10001}}) {
+    CAPTURE(offset);
+    CAPTURE(limit);
+    SearchRequest request;
+    request.query = "lanh dao";
+    request.offset = offset;
+    request.limit = limit;
+    CHECK_THROWS_AS(search(request), vankien::QueryError);
+  }
+  SearchRequest last_page;
+  last_page.query = "lanh dao";
+  last_page.offset = 9990;
+  last_page.limit = 10;
+  CHECK(search(last_page).hits.empty());
 }

@@ -136,7 +136,7 @@ TEST_CASE("a record of an access level this version does not know is hidden") {
 TEST_CASE("analysis restarted at a checkpoint numbers the body's words as analysis from the start") {
   Document d = full_document();
   d.body = long_body();
-  const Xapian::Document built = vankien::index::build_document(d, "hash");
+  const Xapian::Document built = vankien::index::build_document(Document(d), "hash");
   const BodyIndex index = decode_record(built.get_data()).body_index;
   REQUIRE(index.checkpoints.size() > 20);
   std::vector<std::pair<std::size_t, std::size_t>> whole;  // byte, position
@@ -169,7 +169,7 @@ TEST_CASE("a snippet read from the checkpoint before its passage is the one read
   const std::string body = long_body() + "Đổi mới phương thức lãnh đạo của Đảng. " + long_body();
   Document d = full_document();
   d.body = body;
-  const BodyIndex index = decode_record(vankien::index::build_document(d, "hash").get_data()).body_index;
+  const BodyIndex index = decode_record(vankien::index::build_document(Document(d), "hash").get_data()).body_index;
   const std::vector<std::set<std::string>> queries = {
       {"phuong", "thuc", "lanh", "dao"}, {"hdnd", "giam", "sat"}, {"59-nq/tu"}, {"ly", "luan"}};
   for (const auto& terms : queries) {
@@ -225,7 +225,7 @@ TEST_CASE("a document's terms carry their stored wdfs, and keep their positions,
     d.id = "long";
     d.title = "Báo cáo";
     for (int i = 0; i < c.sentences; ++i) d.body += "Huyện ủy lãnh đạo cán bộ xã học tập nghị quyết mới. ";
-    const Xapian::Document built = vankien::index::build_document(d, "hash");
+    const Xapian::Document built = vankien::index::build_document(Document(d), "hash");
     const unsigned words = 2 + 12 * static_cast<unsigned>(c.sentences);  // title and body words
     struct Expected {
       std::string term;
