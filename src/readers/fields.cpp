@@ -1,23 +1,36 @@
 #include <algorithm>
+#include <iterator>
 
 #include "readers/readers.hpp"
 
 namespace vankien::readers {
 
+namespace {
+
+struct Field {
+  std::string_view name;
+  std::string Document::*member;
+};
+
+constexpr Field text_fields[] = {
+    {"id", &Document::id},           {"title", &Document::title},
+    {"lead", &Document::lead},       {"body", &Document::body},
+    {"text", &Document::body},       {"date", &Document::date},
+    {"type", &Document::type},       {"number", &Document::number},
+    {"issuer", &Document::issuer},   {"district", &Document::district},
+    {"province", &Document::province}, {"term", &Document::term},
+    {"author", &Document::author},   {"url", &Document::url},
+};
+
+}  // namespace
+
+bool is_known_field(std::string_view name) {
+  return name == "topic" || name == "topics" || name == "access" ||
+         std::any_of(std::begin(text_fields), std::end(text_fields),
+                     [&](const Field& field) { return field.name == name; });
+}
+
 std::string set_field(Document& doc, std::string_view name, const std::string& value) {
-  struct Field {
-    std::string_view name;
-    std::string Document::*member;
-  };
-  static constexpr Field text_fields[] = {
-      {"id", &Document::id},           {"title", &Document::title},
-      {"lead", &Document::lead},       {"body", &Document::body},
-      {"text", &Document::body},       {"date", &Document::date},
-      {"type", &Document::type},       {"number", &Document::number},
-      {"issuer", &Document::issuer},   {"district", &Document::district},
-      {"province", &Document::province}, {"term", &Document::term},
-      {"author", &Document::author},   {"url", &Document::url},
-  };
   for (const Field& field : text_fields) {
     if (field.name == name) {
       doc.*field.member = value;

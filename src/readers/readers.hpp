@@ -55,6 +55,8 @@ std::string strip_markdown(std::string_view text);
 /// Sets the field called `name` (the names of docs/FORMATS.md) from `value`.
 /// Returns an error message for an unknown field or a bad value, else empty.
 std::string set_field(Document& document, std::string_view name, const std::string& value);
+/// True for the names set_field() knows.
+bool is_known_field(std::string_view name);
 
 /// Byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view text);

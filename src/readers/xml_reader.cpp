@@ -6,6 +6,55 @@ namespace vankien::readers {
 
 namespace {
 
+// Elements that stand on lines of their own: their text is a paragraph.
+bool is_block(std::string_view name) {
+  static constexpr std::string_view blocks[] = {
+      "p",  "div", "br", "li", "ul", "ol", "tr", "table", "thead", "tbody", "h1", "h2", "h3", "h4",
+      "h5", "h6",  "section", "article", "blockquote", "pre", "hr", "dl", "dt", "dd", "figure",
+      "figcaption", "header", "footer", "caption", "para", "paragraph"};
+  for (const std::string_view block : blocks) {
+    if (name == block) return true;
+  }
+  return false;
+}
+
+// Every character of text inside `element`, markup removed: inline elements
+// (<b>, <i>, <span>, <a> ...) leave their text in place, block elements a line
+// break before and after (a space where `paragraphs` is false, as in a title),
+// table cells a space. Walked with a loop, not a recursion: nesting depth is
+// the input's to choose.
+std::string element_text(const pugi::xml_node& element, bool paragraphs) {
+  std::string out;
+  const auto separate = [&](char separator) {
+    if (!out.empty() && out.back() != '\n' && out.back() != separator) out += separator;
+  };
+  const char block_separator = paragraphs ? '\n' : ' ';
+  pugi::xml_node node = element.first_child();
+  while (node && node != element) {
+    const pugi::xml_node_type type = node.type();
+    if (type == pugi::node_pcdata || type == pugi::node_cdata) out += node.value();
+    const bool block = type == pugi::node_element && is_block(node.name());
+    const bool cell = type == pugi::node_element && (std::string_view(node.name()) == "td" ||
+                                                     std::string_view(node.name()) == "th");
+    if (block) separate(block_separator);
+    if (cell) separate(' ');
+    if (type == pugi::node_element && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    // Leaving this node, and every ancestor whose last child it ends.
+    while (node != element) {
+      if (node.type() == pugi::node_element && is_block(node.name())) separate(block_separator);
+      if (node.next_sibling()) {
+        node = node.next_sibling();
+        break;
+      }
+      node = node.parent();
+    }
+  }
+  return out;
+}
+
 void read_document(const Input& input, const pugi::xml_node& node) {
   const auto offset = static_cast<std::size_t>(node.offset_debug());
   Document document;
@@ -15,7 +64,8 @@ void read_document(const Input& input, const pugi::xml_node& node) {
   }
   for (const pugi::xml_node& child : node.children()) {
     if (child.type() != pugi::node_element) continue;
-    const std::string value = child.child_value();
+    const std::string_view name = child.name();
+    const std::string value = element_text(child, name == "body" || name == "text" || name == "lead");
     if (!input.apply_field(document, child.name(), value,
                            static_cast<std::size_t>(child.offset_debug()))) {
       return;

@@ -217,3 +217,193 @@ TEST_CASE("collect_files walks directories with include and exclude globs") {
   REQUIRE(!problems.empty());
   CHECK(problems.front().message == "no such file or directory");
 }
+
+TEST_CASE("XML markup inside fields keeps its text: inline in place, blocks as paragraphs") {
+  struct Case {
+    std::string behaviour;
+    std::string fields;  // inside <document>
+    std::string title, body;
+  };
+  const std::vector<Case> cases = {
+      {"paragraphs", "<body><p>Một.</p><p>Hai.</p></body>", "", "Một.\nHai.\n"},
+      {"inline bold", "<body>Trước <b>giữa</b> sau</body>", "", "Trước giữa sau"},
+      {"nested inline", "<body>A <span><i>b <u>c</u></i> d</span> e</body>", "", "A b c d e"},
+      {"line break", "<body>dòng một<br/>dòng hai</body>", "", "dòng một\ndòng hai"},
+      {"table cells", "<body><table><tr><td>Ô 1</td><td>Ô 2</td></tr><tr><td>Ô 3</td></tr></table></body>", "",
+       "Ô 1 Ô 2\nÔ 3\n"},
+      {"CDATA", "<body><![CDATA[x < y & z]]> sau</body>", "", "x < y & z sau"},
+      {"entities", "<body>&lt;Số&gt; &amp; &#7889;</body>", "", "<Số> & ố"},
+      {"title with markup, on one line", "<title>Nghị quyết <b>số 12</b><br/>về cán bộ</title>",
+       "Nghị quyết số 12 về cán bộ", ""},
+      {"text before and after blocks", "<body>Mở <div>giữa</div> đóng</body>", "", "Mở \ngiữa\n đóng"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    const Read result = read("<document id=\"x\">" + c.fields + "</document>", "a.xml");
+    CHECK(result.problems.empty());
+    REQUIRE(result.documents.size() == 1);
+    CHECK(result.documents[0].title == c.title);
+    CHECK(result.documents[0].body == c.body);
+  }
+  // A hundred thousand nested elements are walked, not recursed into.
+  std::string deep = "<document id=\"deep\"><body>";
+  for (int i = 0; i < 100000; ++i) deep += "<i>";
+  deep += "sâu";
+  for (int i = 0; i < 100000; ++i) deep += "</i>";
+  deep += "</body></document>";
+  vankien::ReadOptions options;
+  std::vector<Document> documents;
+  vankien::read_documents(deep, "deep.xml", options, [&](Document&& d) { documents.push_back(std::move(d)); },
+                          [](Problem&&) {});
+  REQUIRE(documents.size() == 1);
+  CHECK(documents[0].body == "sâu");
+}
+
+TEST_CASE("JSON Lines: unknown fields of any type are a warning; numbers are kept as written") {
+  struct Case {
+    std::string behaviour;
+    std::string line;
+    std::string id, number;
+    std::vector<std::string> topics;
+    std::size_t warnings;
+  };
+  const std::vector<Case> cases = {
+      {"unknown object", R"({"id": "a", "meta": {"x": [1, {"y": 2}]}, "body": "x"})", "a", "", {}, 1},
+      {"unknown array", R"({"id": "a", "tags": ["x", "y"], "body": "x"})", "a", "", {}, 1},
+      {"unknown boolean", R"({"id": "a", "published": true, "body": "x"})", "a", "", {}, 1},
+      {"unknown float", R"({"id": "a", "score": 0.5, "body": "x"})", "a", "", {}, 1},
+      {"three unknown fields", R"({"id": "a", "tags": [], "published": false, "meta": null, "body": "x"})", "a", "",
+       {}, 3},
+      {"a float where a number is accepted", R"({"id": 12.50, "number": 1e3, "body": "x"})", "12.50", "1e3", {}, 0},
+      {"past the largest signed integer", R"({"id": 9223372036854775808, "body": "x"})", "9223372036854775808", "",
+       {}, 0},
+      {"the largest unsigned integer", R"({"id": "a", "number": 18446744073709551615, "body": "x"})", "a",
+       "18446744073709551615", {}, 0},
+      {"past every integer", R"({"id": 18446744073709551616, "number": -9223372036854775809, "body": "x"})",
+       "18446744073709551616", "-9223372036854775809", {}, 0},
+      {"topics of strings and numbers", R"({"id": "a", "topics": ["dan_van", 7], "body": "x"})", "a", "",
+       {"dan_van", "7"}, 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    const Read result = read(c.line + "\n" + c.line, "a.jsonl");
+    REQUIRE(result.documents.size() == 2);
+    CHECK(result.documents[0].id == c.id);
+    CHECK(result.documents[0].number == c.number);
+    CHECK(result.documents[0].topics == c.topics);
+    CHECK(result.problems.size() == c.warnings);  // once per file, not per line
+    for (const Problem& problem : result.problems) CHECK(problem.warning);
+  }
+  // A known field of the wrong kind still fails its document, and names the kind.
+  for (const std::string line : {R"({"id": "a", "title": true})", R"({"id": "a", "body": ["x"]})",
+                                 R"({"id": "a", "access": {"level": 1}})"}) {
+    CAPTURE(line);
+    const Read result = read(line, "a.jsonl");
+    CHECK(result.documents.empty());
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].message.find("must be a string") != std::string::npos);
+  }
+}
+
+namespace {
+
+// A document's words, then that document written in one format with the
+// markup the format allows around them.
+struct Generated {
+  std::vector<std::string> words;
+  std::string content;
+};
+
+Generated generate(vankien::Format format, std::uint32_t seed) {
+  static const std::vector<std::string> vocabulary = {
+      "Đảng", "bộ", "huyện", "ủy", "lãnh", "đạo", "nghị", "quyết", "12-NQ/HU", "năm", "2019", "cán",
+      "hòa", "thuỷ", "khỏe", "Ban", "Thường", "vụ", "xã", "nông", "thôn", "mới", "Bạch", "Thông"};
+  std::uint32_t state = seed * 2654435761u + 1;
+  const auto next = [&](std::uint32_t below) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % below;
+  };
+  Generated out;
+  const std::size_t count = 5 + next(60);
+  for (std::size_t i = 0; i < count; ++i) {
+    out.words.push_back(vocabulary[next(static_cast<std::uint32_t>(vocabulary.size()))]);
+  }
+  std::string text;
+  switch (format) {
+    case vankien::Format::xml: {
+      static const char* inline_tags[] = {"b", "i", "span", "strong", "a", "em"};
+      static const char* block_tags[] = {"p", "div", "li", "h2", "td"};
+      std::vector<std::string> open;
+      for (const std::string& word : out.words) {
+        const std::uint32_t markup = next(6);
+        if (markup <= 1) {
+          open.emplace_back(markup == 0 ? inline_tags[next(6)] : block_tags[next(5)]);
+          text += "<" + open.back() + ">";
+        } else if (markup == 2 && !open.empty()) {
+          text += "</" + open.back() + ">";
+          open.pop_back();
+        } else if (markup == 3) {
+          text += "<br/>";
+        }
+        text += word + (next(4) == 0 ? "" : " ");
+        if (next(5) == 0) text += "&amp; ";
+      }
+      while (!open.empty()) {
+        text += "</" + open.back() + ">";
+        open.pop_back();
+      }
+      out.content = "<documents><document id=\"g\"><title>" + out.words.front() + " <b>" + out.words.back() +
+                    "</b></title><body>" + text + "</body></document></documents>";
+      out.words.push_back(out.words.front());  // the title's words, checked after the body's
+      out.words.push_back(out.words[out.words.size() - 2]);
+      break;
+    }
+    case vankien::Format::jsonl:
+      for (const std::string& word : out.words) {
+        text += word + (next(3) == 0 ? "\\n" : next(5) == 0 ? "\\\"" : " ");  // escapes between words
+      }
+      out.content = "{\"id\": \"g\", \"tags\": [1], \"body\": \"" + text + "\"}\n";
+      break;
+    case vankien::Format::markdown:
+      for (const std::string& word : out.words) {
+        text += (next(4) == 0 ? "**" + word + "**" : word) + (next(6) == 0 ? "\n\n" : " ");
+      }
+      out.content = "# " + text;
+      break;
+    default:
+      for (const std::string& word : out.words) text += word + (next(6) == 0 ? "\n\n" : " ");
+      out.content = text;
+  }
+  return out;
+}
+
+// True when `words` appear in `text` in this order.
+bool in_order(const std::vector<std::string>& words, std::string_view text) {
+  std::size_t at = 0;
+  for (const std::string& word : words) {
+    at = text.find(word, at);
+    if (at == std::string_view::npos) return false;
+    at += word.size();
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("property: every character of text in an input document reaches its fields, for every reader") {
+  const std::vector<std::pair<vankien::Format, std::string>> formats = {
+      {vankien::Format::text, "g.txt"}, {vankien::Format::markdown, "g.md"},
+      {vankien::Format::xml, "g.xml"}, {vankien::Format::jsonl, "g.jsonl"}};
+  for (const auto& [format, name] : formats) {
+    CAPTURE(name);
+    for (std::uint32_t seed = 0; seed < 300; ++seed) {
+      CAPTURE(seed);
+      const Generated generated = generate(format, seed);
+      CAPTURE(generated.content);
+      Read result = read(generated.content, name);
+      REQUIRE(result.documents.size() == 1);
+      const Document& d = result.documents[0];
+      CHECK(in_order(generated.words, d.body + "\n" + d.title));
+    }
+  }
+}
