@@ -17,22 +17,20 @@ using namespace vankien;
 
 namespace {
 
-// Field names are those of the JSON Lines format (docs/FORMATS.md).
+// Field names are those of the JSON Lines format (docs/FORMATS.md); the
+// package has made every value text, and topics a list (vankien/__init__.py).
 Document document_from_dict(const py::dict& fields) {
   Document d;
   for (const auto& [key_object, value] : fields) {
     const std::string key = py::str(key_object);
     if (key == "topics" || key == "topic") {
-      if (py::isinstance<py::str>(value)) {
-        d.topics.push_back(value.cast<std::string>());
-      } else {
-        for (const auto& topic : value) d.topics.push_back(py::str(topic));
-      }
+      for (const auto& topic : value.cast<std::vector<std::string>>()) d.topics.push_back(topic);
       continue;
     }
     if (key == "access") {
-      const auto access = parse_access(py::str(value).cast<std::string>());
-      if (!access) throw Error("unknown access level '" + py::str(value).cast<std::string>() + "'");
+      const std::string level = value.cast<std::string>();
+      const auto access = parse_access(level);
+      if (!access) throw Error("unknown access level '" + level + "'");
       d.access = *access;
       continue;
     }
@@ -51,8 +49,7 @@ Document document_from_dict(const py::dict& fields) {
     else if (key == "author") field = &d.author;
     else if (key == "url") field = &d.url;
     if (!field) throw Error("unknown field '" + key + "'");
-    // str() also accepts datetime.date (isoformat) and numbers.
-    *field = py::isinstance<py::str>(value) ? value.cast<std::string>() : py::str(value).cast<std::string>();
+    *field = value.cast<std::string>();
   }
   return d;
 }
@@ -144,29 +141,14 @@ class Database {
     return "added";
   }
 
-  py::dict add_many(const py::iterable& documents) {
-    IndexSummary summary;
-    std::size_t index = 0;
-    for (const auto& item : documents) {
-      ++index;
-      try {
-        const std::string outcome = add(item.cast<py::dict>());
-        (outcome == "added" ? summary.added : outcome == "updated" ? summary.updated : summary.unchanged)++;
-      } catch (const std::exception& error) {
-        ++summary.failed;
-        summary.problems.push_back({{"<document " + std::to_string(index) + ">", 0, 0}, error.what(), false});
-      }
-    }
-    return summary_to_dict(summary);
-  }
-
-  py::dict index_files(const std::vector<std::filesystem::path>& paths) {
+  py::dict index_files(const std::vector<std::filesystem::path>& paths, const std::filesystem::path& root) {
     IndexSummary summary;
     {
       py::gil_scoped_release release;
       const std::lock_guard lock(write_mutex_);
       ReadOptions read;
       read.max_document_bytes = limits_.max_document_bytes;
+      read.id_root = root;
       summary = writer().add_files(paths, {}, read);
     }
     return summary_to_dict(summary);
@@ -351,7 +333,6 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Database>(m, "Database")
       .def(py::init<std::vector<std::filesystem::path>, bool, std::filesystem::path, Limits>())
       .def("add", &Database::add)
-      .def("add_many", &Database::add_many)
       .def("index_files", &Database::index_files)
       .def("delete", &Database::remove)
       .def("commit", &Database::commit)

@@ -182,3 +182,104 @@ def test_limits(tmp_path, fixture_db):
         assert db.search("lanh dao").total > 0
     with pytest.raises(TypeError):
         vankien.open(fixture_db, max_colours=3)
+
+
+@pytest.mark.parametrize("fields,expected", [
+    ({"title": None}, {"title": "NGHỊ QUYẾT"}),                      # None is absent: the title comes from the text
+    ({"author": None, "url": None}, {"author": "", "url": ""}),
+    ({"title": b"Ti\xc3\xaau \xc4\x91\xe1\xbb\x81"}, {"title": "Tiêu đề"}),  # bytes decoded as UTF-8
+    ({"topics": ["xay_dung_dang", "dan_van"]}, {"topics": ["Xây dựng Đảng, tổ chức cán bộ", "Dân vận"]}),
+    ({"topics": "dan_van"}, {"topics": ["Dân vận"]}),
+    ({"date": datetime.date(2019, 3, 15)}, {"date": datetime.date(2019, 3, 15)}),
+    ({"date": datetime.datetime(2019, 3, 15, 23, 59)}, {"date": datetime.date(2019, 3, 15)}),
+    ({"number": 12}, {"number": "12"}),
+])
+def test_add_takes_python_values_as_what_they_mean(db_path, fields, expected):
+    with vankien.open(db_path, writable=True) as db:
+        db.add({"id": "a", "body": "NGHỊ QUYẾT\n\nHuyện ủy Bạch Thông lãnh đạo.", **fields})
+        db.commit()
+        document = db.get("a").to_dict()
+    for key, value in expected.items():
+        assert document[key] == value, key
+    assert "None" not in json.dumps(document, default=str, ensure_ascii=False)
+
+
+def test_add_takes_pandas_timestamps(db_path):
+    pandas = pytest.importorskip("pandas")
+    with vankien.open(db_path, writable=True) as db:
+        db.add({"id": "a", "body": "Huyện ủy họp.", "date": pandas.Timestamp("2020-06-05T15:02:00+07:00")})
+        db.add({"id": "b", "body": "Huyện ủy họp.", "date": pandas.NaT})
+        db.commit()
+        assert db.get("a").date == datetime.date(2020, 6, 5)
+        assert db.get("b").date is None
+
+
+@pytest.mark.parametrize("fields,message", [
+    ({"title": b"\xff\xfe"}, "not UTF-8"),
+    ({"title": ["a", "b"]}, "must be text, not list"),
+    ({"body": {"p": "x"}}, "must be text, not dict"),
+    ({"title": True}, "not a boolean"),
+    ({"title": "ab\ud800"}, "surrogate"),
+    ({"topics": [["nested"]]}, "must be text, not list"),
+    ({"topics": 5}, "topics must be text or a list"),
+    ({"colour": "red"}, "unknown field 'colour'"),
+])
+def test_add_refuses_values_it_cannot_mean_with_a_vankien_error(db_path, fields, message):
+    with vankien.open(db_path, writable=True) as db:
+        with pytest.raises(vankien.Error, match=message):
+            db.add({"id": "a", "body": "Huyện ủy họp.", **fields})
+        summary = db.add_many([{"id": "a", "body": "Huyện ủy họp.", **fields}, {"id": "ok", "body": "Huyện ủy họp."}])
+        assert summary["added"] == 1 and summary["failed"] == 1
+
+
+def test_a_stored_document_can_be_added_back(fixture_db, tmp_path):
+    with vankien.open(fixture_db) as source:
+        hits = source.search("", limit=50)
+        documents = [source.get(hit.id).to_dict() for hit in hits]
+    assert any(document["term_inferred"] for document in documents)
+    with vankien.open(tmp_path / "copy", writable=True) as copy:
+        for document in documents:
+            assert copy.add(document) == "added"
+        copy.commit()
+        for document in documents:
+            assert copy.get(document["id"]).to_dict() == document
+
+
+@pytest.mark.parametrize("arguments,message", [
+    ({"limit": -1}, "limit must be from 0"),
+    ({"offset": -5}, "offset must be from 0"),
+    ({"limit": 1 << 70}, "limit must be from 0"),
+    ({"snippet_bytes": -1}, "snippet_bytes must be from 0"),
+    ({"limit": 2.5}, "limit must be a whole number"),
+    ({"limit": 20000}, "results, the most a search returns"),
+    ({"query": "lanh \udc80"}, "surrogate"),
+    ({"district": "B\ud800"}, "surrogate"),
+])
+def test_bad_search_arguments_are_query_errors(fixture_db, arguments, message):
+    with vankien.open(fixture_db) as db:
+        with pytest.raises(vankien.QueryError, match=message):
+            db.search(**{"query": "lanh dao", **arguments})
+
+
+def test_snippet_bytes_zero_is_no_snippet(fixture_db):
+    with vankien.open(fixture_db) as db:
+        results = db.search("lanh dao", snippet_bytes=0)
+        assert len(results) > 0
+        assert all(hit.snippet == "" and hit.highlights == [] for hit in results)
+
+
+def test_deeply_nested_query_on_a_thread_with_a_small_stack(fixture_db):
+    threading.stack_size(256 * 1024)
+    try:
+        outcome = []
+
+        def search():
+            with vankien.open(fixture_db, max_query_bytes=100000) as db:
+                outcome.append(db.search("(" * 20000 + "lanh dao").warnings)
+
+        thread = threading.Thread(target=search)
+        thread.start()
+        thread.join(60)
+    finally:
+        threading.stack_size(0)
+    assert outcome and any("nested deeper" in warning for warning in outcome[0])

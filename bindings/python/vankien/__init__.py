@@ -46,16 +46,17 @@ def _data_dir() -> str:
     return str(packaged) if (packaged / "gazetteer.tsv").exists() else ""
 
 
+def _count(value: Any, what: str) -> int:
+    """A count or size a search takes: a whole number, 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise QueryError(f"{what} must be a whole number, not {type(value).__name__}")
+    if value < 0 or value >= 1 << 63:
+        raise QueryError(f"{what} must be from 0 to 2**63 - 1, not {value}")
+    return value
+
+
 def _as_date(text: str) -> Optional[_datetime.date]:
     return _datetime.date.fromisoformat(text) if text else None
-
-
-def _date_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, _datetime.date):
-        return value.isoformat()
-    return str(value)
 
 
 class Document:
@@ -165,16 +166,26 @@ class Database:
     def add_many(self, documents: Iterable[dict]) -> dict:
         """Adds many; bad ones are counted and described, not raised:
         {"added", "updated", "unchanged", "failed", "problems": [...]}."""
-        return self._db.add_many(_prepared(d) for d in documents)
+        summary: dict = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "problems": []}
+        for number, document in enumerate(documents, 1):
+            try:
+                summary[self.add(document)] += 1
+            except (Error, TypeError) as error:
+                summary["failed"] += 1
+                summary["problems"].append({"file": f"<document {number}>", "line": 0, "offset": 0,
+                                            "message": str(error), "warning": False})
+        return summary
 
-    def index_files(self, paths: Sequence[PathLike]) -> dict:
+    def index_files(self, paths: Sequence[PathLike], root: Optional[PathLike] = None) -> dict:
         """Reads files and directories (text, Markdown, XML, JSON Lines) like
-        `vankien index`; returns the same summary as add_many()."""
-        return self._db.index_files([_os.fspath(p) for p in paths])
+        `vankien index`; returns the same summary as add_many(). A document
+        without an id is named by its file's path relative to `root` (default:
+        the current directory), as `vankien index --root`."""
+        return self._db.index_files([_os.fspath(p) for p in paths], _os.fspath(root) if root is not None else "")
 
     def delete(self, id: str) -> bool:
         """Removes a document; False when there was none."""
-        return self._db.delete(id)
+        return self._db.delete(_text(id, "id"))
 
     def commit(self) -> None:
         """Makes the changes durable and visible to searches."""
@@ -189,35 +200,95 @@ class Database:
         """Searches (query language: docs/QUERY.md). `facets=True` counts all
         six facets; a list names some. Raises vankien.QueryError for a bad query."""
         request = _core.SearchRequest()
-        request.query = query
+        request.query = _text(query, "the query", QueryError)
         for name, value in (("district", district), ("province", province), ("term", term),
-                            ("topic", topic), ("type", type), ("issuer", issuer), ("number", number)):
+                            ("topic", topic), ("type", type), ("issuer", issuer), ("number", number),
+                            ("year", year)):
             if value is not None:
-                setattr(request, name, str(value))
-        if year is not None:
-            request.year = str(year)
-        request.date_from = _date_text(date_from)
-        request.date_to = _date_text(date_to)
-        request.set_sort(sort)
-        request.set_clearance(clearance)
-        request.limit = limit
-        request.offset = offset
-        request.snippet_bytes = snippet_bytes
+                setattr(request, name, _text(value, name, QueryError))
+        request.date_from = _date_text(date_from, "date_from", QueryError)
+        request.date_to = _date_text(date_to, "date_to", QueryError)
+        request.set_sort(_text(sort, "sort", QueryError))
+        request.set_clearance(_text(clearance, "clearance", QueryError))
+        request.limit = _count(limit, "limit")
+        request.offset = _count(offset, "offset")
+        request.snippet_bytes = _count(snippet_bytes, "snippet_bytes")
         request.facets = list(FACETS) if facets is True else list(facets or [])
         return Results(self._db.search(request))
 
     def get(self, id: str, clearance: str = "public") -> Optional[Document]:
         """The stored document, or None (also when above `clearance`)."""
-        fields = self._db.get(id, clearance)
+        fields = self._db.get(_text(id, "id"), _text(clearance, "clearance"))
         return Document(fields) if fields is not None else None
 
 
-def _prepared(document: dict) -> dict:
+# Fields the indexer derives itself: given back by get().to_dict(), ignored
+# when such a dict is added again.
+_DERIVED = ("numbering", "successor_province", "term_inferred")
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN and pandas' NaT: what a notebook's missing values look like."""
+    return value is None or value != value or type(value).__name__ == "NaTType"
+
+
+def _text(value: Any, what: str, error: type = Error) -> str:
+    """A field's value as text; bytes must be UTF-8; anything else is refused."""
+    if isinstance(value, bool):
+        raise error(f"{what} must be text, not a boolean")
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise error(f"{what}: bytes that are not UTF-8 ({e.reason} at byte {e.start})") from None
+    if isinstance(value, (int, float)):
+        return str(value)
+    if not isinstance(value, str):
+        raise error(f"{what} must be text, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise error(f"{what}: a lone surrogate character at position {e.start}") from None
+    return str(value)
+
+
+def _date_text(value: Any, what: str = "date", error: type = Error) -> str:
+    if _missing(value):
+        return ""
+    if isinstance(value, _datetime.datetime):  # pandas.Timestamp too: the day it names
+        return value.date().isoformat()
+    if isinstance(value, _datetime.date):
+        return value.isoformat()
+    return _text(value, what, error)
+
+
+def _topics(value: Any) -> list:
+    if isinstance(value, (str, bytes, bytearray)):
+        return [_text(value, "topic")]
+    if isinstance(value, (list, tuple)):
+        return [_text(topic, "a topic") for topic in value if not _missing(topic)]
+    raise Error(f"topics must be text or a list of text, not {type(value).__name__}")
+
+
+def _prepared(document: Any) -> dict:
+    """A document dict as the core takes it: every value text (topics a list).
+    None (and NaN, NaT) is an absent field; a dict from get().to_dict() goes
+    back in as it came out."""
     if not isinstance(document, dict):
         raise TypeError(f"a document is a dict, not {type(document).__name__}")
-    out = dict(document)
-    if "date" in out:
-        out["date"] = _date_text(out["date"])
+    inferred = document.get("term_inferred") is True
+    out = {}
+    for key, value in document.items():
+        if not isinstance(key, str):
+            raise Error(f"field names are text, not {type(key).__name__} ({key!r})")
+        if key in _DERIVED or _missing(value) or (key == "term" and inferred):
+            continue
+        if key in ("topic", "topics"):
+            out[key] = _topics(value)
+        elif key == "date":
+            out[key] = _date_text(value, "field 'date'")
+        else:
+            out[key] = _text(value, f"field '{key}'")
     return out
 
 
