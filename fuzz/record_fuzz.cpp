@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string& body = record.document.body;
     for (const vankien::index::Checkpoint& checkpoint : record.body_index.checkpoints) {
       const vankien::Snippet snippet = vankien::query::make_snippet(
-          body, {"a", "ban"}, 120, {}, nullptr, {checkpoint.byte, checkpoint.position});
+          body, vankien::query::Highlighting::of_words({"a", "ban"}), 120, {}, nullptr, {checkpoint.byte, checkpoint.position});
       if (snippet.end > body.size() || snippet.begin > snippet.end) __builtin_trap();
     }
   } catch (const vankien::Error&) {

@@ -60,7 +60,7 @@ class Builder {
     BuiltQuery built;
     Part part = build(root);
     built.looser = looser(context_.match, longest_run_);
-    built.highlight_terms = std::move(highlight_);
+    built.highlighting = std::move(highlighting_);
     built.proximity = std::move(proximity_);
     built.word_sequence = std::move(sequence_);
     if (part.empty) {
@@ -161,13 +161,19 @@ class Builder {
     return tokens;
   }
 
-  Xapian::Query word_query(const Token& token) {
+  // A query word as snippets mark it: in the form typed, if typed with marks.
+  static HighlightWord highlight_word(const Token& token) {
+    return {token.folded, has_diacritics(token.text) ? token.text : std::string()};
+  }
+
+  // `marked`: the word is marked in snippets on its own (not only as part of a run).
+  Xapian::Query word_query(const Token& token, bool marked = true) {
     // "-bàn" excludes bàn, not bán and bạn: a word typed with marks is excluded exactly.
     if (negating_) {
       const std::string exact_term = std::string(schema::exact) + token.text;
       return has_diacritics(token.text) ? Xapian::Query(exact_term) : Xapian::Query(token.folded);
     }
-    highlight_.insert(token.folded);
+    if (marked) highlighting_.add_word(highlight_word(token));
     Xapian::Query query(token.folded);
     std::string exact = has_diacritics(token.text) ? token.text : std::string();
     if (exact.empty()) {
@@ -184,7 +190,7 @@ class Builder {
 
   // A document code: its folded term, and its own number's term as a boost.
   Xapian::Query code_query(const std::string& folded_code) {
-    highlight_.insert(folded_code);
+    highlighting_.add_word({folded_code, ""});
     const std::string number_term = std::string(schema::number) + folded_code;
     Xapian::Query query(folded_code);
     if (context_.db.term_exists(number_term)) {
@@ -254,19 +260,25 @@ class Builder {
       for (auto it = context_.db.synonyms_begin(key);
            it != context_.db.synonyms_end(key) && expansions < context_.options.max_expansions;
            ++it, ++expansions) {
-        std::vector<std::string> synonym_words;
-        for (const std::string& word : split_words(*it)) {
-          synonym_words.push_back(word);
-          highlight_.insert(word);
-        }
+        const std::vector<std::string> synonym_words = split_words(*it);
+        std::vector<HighlightWord> expansion_run;
+        for (const std::string& word : synonym_words) expansion_run.push_back({word, ""});
+        highlighting_.add_run(std::move(expansion_run));
         if (!synonym_words.empty()) alternatives.push_back(phrase_of(synonym_words));
       }
       if (alternatives.empty()) continue;
       // The words as typed are matched as words (a phrase over common
       // syllables would be checked on every match); re-ranking by adjacency
       // puts those where they stand together first.
+      // Marked where they stand together, as the expansion is: "Ban" of
+      // "Ban Thường vụ" is not marked in "bạn bè".
       std::vector<Xapian::Query> own;
-      for (std::size_t k = i; k < i + n; ++k) own.push_back(word_query(tokens[k]));
+      std::vector<HighlightWord> typed_run;
+      for (std::size_t k = i; k < i + n; ++k) {
+        own.push_back(word_query(tokens[k], n == 1));
+        typed_run.push_back(highlight_word(tokens[k]));
+      }
+      highlighting_.add_run(std::move(typed_run));
       alternatives.insert(alternatives.begin(),
                           Xapian::Query(Xapian::Query::OP_AND, own.begin(), own.end()));
       used = n;
@@ -313,7 +325,9 @@ class Builder {
         elements.push_back(Xapian::Query(Xapian::Query::OP_OR, phrase_of(parts),
                                          scaled(Xapian::Query(std::string(schema::number) + code),
                                                 number_boost)));
-        highlight_.insert(parts.begin(), parts.end());
+        std::vector<HighlightWord> code_run;
+        for (const std::string& part : parts) code_run.push_back({part, ""});
+        highlighting_.add_run(std::move(code_run));
       } else if (auto synonyms = synonym_query(run, tokens, i, used)) {
         elements.push_back(*synonyms);
         for (std::size_t k = i; k < i + used; ++k) {
@@ -376,20 +390,21 @@ class Builder {
   Part phrase(const std::string& text) {
     std::vector<std::string> words;
     std::vector<Xapian::Query> exact_boosts;
+    std::vector<HighlightWord> run;  // a phrase is marked where it stands whole
     for (const Token& token : tokens_of(text)) {
+      words.push_back(token.folded);
       if (token.kind == TokenKind::code) {
-        words.push_back(token.folded);
-        highlight_.insert(token.folded);
+        run.push_back({token.folded, ""});
         continue;
       }
-      words.push_back(token.folded);
-      highlight_.insert(token.folded);
+      run.push_back(highlight_word(token));
       const std::string exact_term = std::string(schema::exact) + token.text;
       if (has_diacritics(token.text) && context_.db.term_exists(exact_term)) {
         exact_boosts.push_back(scaled(Xapian::Query(exact_term), exact_boost));
       }
     }
     if (words.empty()) return {};
+    if (!negating_) highlighting_.add_run(std::move(run));
     Xapian::Query query = phrase_of(words);
     if (!exact_boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
@@ -400,7 +415,7 @@ class Builder {
   }
 
   const BuildContext& context_;
-  std::set<std::string> highlight_;
+  Highlighting highlighting_;
   std::vector<std::vector<std::string>> proximity_;
   std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "query/query_parser.hpp"
+#include "query/snippet.hpp"
 #include "query/vocabulary.hpp"
 #include "vankien/search.hpp"
 
@@ -26,7 +27,7 @@ struct BuiltQuery {
   /// on common words, so they only re-rank the best candidates (searcher.cpp).
   std::vector<std::vector<std::string>> proximity;
   std::optional<Match> looser;  ///< the next way to match that may find more, if any
-  std::set<std::string> highlight_terms;  ///< folded words to mark in snippets
+  Highlighting highlighting;  ///< what snippets mark
   std::vector<std::string> word_sequence;  ///< folded words of the query, in order
 };
 

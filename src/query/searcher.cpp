@@ -326,11 +326,11 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
     // checkpoint before it to a little past it (to where an equal passage
     // with more matches may end).
     const std::uint32_t span = passage_span(request.snippet_bytes);
-    const std::uint32_t passage_end = best_passage_end(reader, candidates[i], built.highlight_terms,
+    const std::uint32_t passage_end = best_passage_end(reader, candidates[i], built.highlighting.folded_terms(),
                                                        record.body_index.first_position, span);
     const index::Checkpoint start =
         index::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
-    hit.snippet = query::make_snippet(hit.document.body, built.highlight_terms, request.snippet_bytes,
+    hit.snippet = query::make_snippet(hit.document.body, built.highlighting, request.snippet_bytes,
                                       built.word_sequence, wants_votes ? &votes[i] : nullptr,
                                       {start.byte, start.position, passage_end + span / 4});
   });

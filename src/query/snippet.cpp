@@ -22,7 +22,9 @@ constexpr std::size_t lead_in_bytes = 40;
 
 struct Match {
   std::size_t begin, end;
-  const std::string* term;
+  const std::string* term;  // the folded query word it matches
+  std::uint32_t position;
+  std::string text;         // as the body writes it, normalised
 };
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -61,7 +63,82 @@ bool neighbours(const std::vector<std::string>& sequence, const std::string& fir
   return false;
 }
 
+// Whether the run of words starting at matches[first] is `run`, and whether
+// every word typed with diacritics has that exact form there.
+struct RunMatch {
+  bool found = false, exact = false;
+  std::vector<std::size_t> members;
+};
+
+RunMatch run_at(const std::vector<Match>& matches, std::size_t first, const std::vector<HighlightWord>& run) {
+  RunMatch out;
+  out.exact = true;
+  const std::uint32_t start = matches[first].position;
+  std::size_t next = first;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    // Matches are in position order; several may share one (a code and its first part).
+    while (next < matches.size() && matches[next].position < start + k) ++next;
+    std::size_t found = next;
+    while (found < matches.size() && matches[found].position == start + k && *matches[found].term != run[k].folded) {
+      ++found;
+    }
+    if (found >= matches.size() || matches[found].position != start + k) return {};
+    out.members.push_back(found);
+    out.exact = out.exact && (run[k].exact.empty() || matches[found].text == run[k].exact);
+  }
+  out.found = true;
+  return out;
+}
+
+// The matches to mark: those in some run of the highlighting, preferring,
+// run by run, the places written exactly as typed; then, where a code and its
+// parts overlap, the longest.
+std::vector<Match> marked(std::vector<Match> matches, const Highlighting& highlighting) {
+  std::vector<bool> keep(matches.size(), false);
+  for (const std::vector<HighlightWord>& run : highlighting.runs()) {
+    std::vector<RunMatch> exact, folded;
+    for (std::size_t first = 0; first < matches.size(); ++first) {
+      if (*matches[first].term != run.front().folded) continue;
+      RunMatch found = run_at(matches, first, run);
+      if (found.found) (found.exact ? exact : folded).push_back(std::move(found));
+    }
+    for (const RunMatch& found : exact.empty() ? folded : exact) {
+      for (const std::size_t member : found.members) keep[member] = true;
+    }
+  }
+  std::vector<Match> kept;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (keep[i]) kept.push_back(std::move(matches[i]));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Match> out;
+  for (Match& match : kept) {
+    if (out.empty() || match.begin >= out.back().end) out.push_back(std::move(match));
+  }
+  return out;
+}
+
 }  // namespace
+
+void Highlighting::add_run(std::vector<HighlightWord> run) {
+  if (run.empty()) return;
+  for (const HighlightWord& word : run) folded_terms_.insert(word.folded);
+  if (std::find_if(runs_.begin(), runs_.end(), [&](const auto& known) {
+        return std::equal(known.begin(), known.end(), run.begin(), run.end(), [](const auto& a, const auto& b) {
+          return a.folded == b.folded && a.exact == b.exact;
+        });
+      }) == runs_.end()) {
+    runs_.push_back(std::move(run));
+  }
+}
+
+Highlighting Highlighting::of_words(const std::set<std::string>& folded) {
+  Highlighting out;
+  for (const std::string& word : folded) out.add_word({word, ""});
+  return out;
+}
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -79,9 +156,10 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
+Snippet make_snippet(std::string_view body, const Highlighting& highlighting,
                      std::size_t length, const std::vector<std::string>& sequence,
                      AccentVotes* votes, const ScanRange& range) {
+  const std::set<std::string>& terms = highlighting.folded_terms();
   std::vector<Match> matches;
   const std::uint32_t scan_until = range.last_position;
   const std::string_view scanned = body.substr(0, std::min(body.size(), range.first_byte + max_scanned_bytes));
@@ -120,20 +198,16 @@ Snippet make_snippet(std::string_view body, const std::set<std::string>& terms,
         previous_text = token.text;
         previous_position = token.position;
       }
-      const std::size_t begin = base + token.begin, end = base + token.end;
-      // A code and its first part share a start: keep the longer.
-      if (!matches.empty() && matches.back().begin == begin) {
-        if (end > matches.back().end) matches.back() = {begin, end, &*found};
-        return;
-      }
-      if (!matches.empty() && begin < matches.back().end) return;  // part of a code
-      matches.push_back({begin, end, &*found});
+      // Codes and their parts are all kept here; marked() keeps the longest.
+      matches.push_back({base + token.begin, base + token.end, &*found,
+                         first_position + static_cast<std::uint32_t>(token.position), token.text});
       distinct_terms_found.insert(&*found);
     });
     previous_term = nullptr;
     chunk_start = chunk_end;
     complete = distinct_terms_found.size() == terms.size() && window_has_all(matches, terms.size(), length);
   }
+  matches = marked(std::move(matches), highlighting);
 
   // The window of `length` bytes holding the most distinct terms, then the most matches.
   std::size_t best_first = 0, best_last = 0;

@@ -23,11 +23,38 @@ struct ScanRange {
   std::uint32_t last_position = UINT32_MAX;
 };
 
+/// One word a snippet marks: its folded form, and the form the user typed
+/// with diacritics, if any. Where the body has that exact form, only it is
+/// marked ("bán" does not mark "bàn" beside it); where it has none, every
+/// folded match is, as that is what the document matched by.
+struct HighlightWord {
+  std::string folded;
+  std::string exact;  ///< normalised, as Token::text; empty: any form
+};
+
+/// What a query marks: runs of words that are marked only where they stand
+/// together (a phrase, an abbreviation's expansion), single words anywhere.
+class Highlighting {
+ public:
+  void add_run(std::vector<HighlightWord> run);
+  void add_word(HighlightWord word) { add_run({std::move(word)}); }
+  /// Each of these folded words anywhere, in any form.
+  static Highlighting of_words(const std::set<std::string>& folded);
+
+  const std::vector<std::vector<HighlightWord>>& runs() const { return runs_; }
+  /// Every folded word of every run: what the body is searched for.
+  const std::set<std::string>& folded_terms() const { return folded_terms_; }
+
+ private:
+  std::vector<std::vector<HighlightWord>> runs_;
+  std::set<std::string> folded_terms_;
+};
+
 /// With `votes`, also counts how the query's neighbouring words are written
 /// where they stand together in the body (`sequence`: the query's folded words).
 /// The body is read from `range.first_byte` until a passage holds every term,
 /// and never past `range.last_position`.
-Snippet make_snippet(std::string_view body, const std::set<std::string>& folded_terms,
+Snippet make_snippet(std::string_view body, const Highlighting& highlighting,
                      std::size_t length, const std::vector<std::string>& sequence = {},
                      AccentVotes* votes = nullptr, const ScanRange& range = {});
 

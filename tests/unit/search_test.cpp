@@ -774,3 +774,40 @@ TEST_CASE("limit and offset past the results a search may return are a QueryErro
   last_page.limit = 10;
   CHECK(search(last_page).hits.empty());
 }
+
+TEST_CASE("snippets mark what matched: phrases and expansions as runs, typed marks exactly") {
+  vankien::test::TempDir dir;
+  const Searcher local = searcher_over(
+      dir, {doc("btv", "Tin", "Ban Thường vụ Huyện ủy họp với bạn bè, thưởng cho thương binh, bản tin BTV."),
+            doc("sell", "Chợ", "Người bán hàng đặt bàn trước cửa nhà bạn."),
+            doc("friend", "Bạn", "Những người bạn cùng thôn."),
+            doc("lead", "Tin", "Lãnh đạo xã gặp lãnh sự, bàn về đạo đức.")});
+  struct Case {
+    std::string behaviour;
+    std::string query, id;
+    std::vector<std::string> marked;
+  };
+  const std::vector<Case> cases = {
+      {"an expansion typed out marks its run", "Ban Thường vụ", "btv", {"Ban", "Thường", "vụ", "BTV"}},
+      {"an abbreviation marks itself and its expansion's run", "BTV", "btv", {"Ban", "Thường", "vụ", "BTV"}},
+      {"a phrase marks its run", "\"Ban Thường vụ\"", "btv", {"Ban", "Thường", "vụ"}},
+      {"a word typed with marks marks that form", "bán", "sell", {"bán"}},
+      {"and, with none of that form, what matched", "bán", "friend", {"bạn"}},
+      {"a word typed without marks marks every form", "ban", "sell", {"bán", "bàn", "bạn"}},
+      {"an unaccented phrase marks only its run", "\"lanh dao\"", "lead", {"Lãnh", "đạo"}},
+      {"unquoted words mark each word", "lanh dao", "lead", {"Lãnh", "đạo", "lãnh", "đạo"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    SearchRequest request;
+    request.query = c.query;
+    request.limit = 10;
+    const Results results = local.search(request);
+    const auto hit = std::find_if(results.hits.begin(), results.hits.end(),
+                                  [&](const auto& h) { return h.document.id == c.id; });
+    REQUIRE(hit != results.hits.end());
+    std::vector<std::string> marked;
+    for (const auto& h : hit->snippet.highlights) marked.push_back(hit->document.body.substr(h.begin, h.end - h.begin));
+    CHECK(marked == c.marked);
+  }
+}

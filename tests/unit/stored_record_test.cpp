@@ -172,8 +172,9 @@ TEST_CASE("a snippet read from the checkpoint before its passage is the one read
   const BodyIndex index = decode_record(vankien::index::build_document(Document(d), "hash").get_data()).body_index;
   const std::vector<std::set<std::string>> queries = {
       {"phuong", "thuc", "lanh", "dao"}, {"hdnd", "giam", "sat"}, {"59-nq/tu"}, {"ly", "luan"}};
-  for (const auto& terms : queries) {
-    CAPTURE(*terms.begin());
+  for (const auto& words : queries) {
+    CAPTURE(*words.begin());
+    const auto terms = vankien::query::Highlighting::of_words(words);
     const vankien::Snippet whole = vankien::query::make_snippet(body, terms, 240);
     REQUIRE(!whole.highlights.empty());
     // Where the snippet's passage starts, in words, from the whole analysis.
