@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "metadata/congress_term.hpp"
+#include "query/filter_hints.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/metadata.hpp"
 #include "vankien/schema.hpp"
@@ -61,6 +62,7 @@ class Builder {
     Part part = build(root);
     built.looser = looser(context_.match, longest_run_);
     built.highlighting = std::move(highlighting_);
+    built.warnings = std::move(warnings_);
     built.proximity = std::move(proximity_);
     built.word_sequence = std::move(sequence_);
     if (part.empty) {
@@ -88,12 +90,18 @@ class Builder {
     switch (node.kind) {
       case Node::Kind::text: return text(node.text);
       case Node::Kind::phrase: return phrase(node.text);
-      case Node::Kind::field: return node.text.empty() ? Part{} : filter(field_filter(node.field, node.text, context_));
+      case Node::Kind::field: return node.text.empty() ? Part{} : field(node);
       case Node::Kind::negated: return build(node.children.front());  // handled by all()
       case Node::Kind::any: return any(node);
       case Node::Kind::all: return all(node);
     }
     return {};
+  }
+
+  Part field(const Node& node) {
+    Xapian::Query query = field_filter(node.field, node.text, context_);
+    if (auto hint = unknown_value_hint(node.field, node.text, query, context_.db)) warnings_.push_back(*hint);
+    return filter(std::move(query));
   }
 
   Part all(const Node& node) {
@@ -416,6 +424,7 @@ class Builder {
 
   const BuildContext& context_;
   Highlighting highlighting_;
+  std::vector<std::string> warnings_;
   std::vector<std::vector<std::string>> proximity_;
   std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;

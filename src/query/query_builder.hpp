@@ -28,6 +28,7 @@ struct BuiltQuery {
   std::vector<std::vector<std::string>> proximity;
   std::optional<Match> looser;  ///< the next way to match that may find more, if any
   Highlighting highlighting;  ///< what snippets mark
+  std::vector<std::string> warnings;  ///< fields naming values no document has
   std::vector<std::string> word_sequence;  ///< folded words of the query, in order
 };
 

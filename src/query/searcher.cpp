@@ -9,6 +9,7 @@
 #include "index/document_record.hpp"
 #include "query/accents.hpp"
 #include "query/facets.hpp"
+#include "query/filter_hints.hpp"
 #include "query/database_pool.hpp"
 #include "query/helper_thread.hpp"
 #include "query/matching.hpp"
@@ -266,8 +267,11 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
       {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
       {"number", &request.number},     {"year", &request.year}};
   for (const auto& [field, value] : fields) {
-    if (!value->empty()) filters.push_back(query::field_filter(field, *value, context));
+    if (value->empty()) continue;
+    filters.push_back(query::field_filter(field, *value, context));
+    if (auto hint = query::unknown_value_hint(field, *value, filters.back(), db)) results.warnings.push_back(*hint);
   }
+  results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!request.date_from.empty() || !request.date_to.empty()) {
     filters.push_back(query::field_filter("date", request.date_from + ".." + request.date_to, context));
   }

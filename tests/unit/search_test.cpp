@@ -811,3 +811,32 @@ TEST_CASE("snippets mark what matched: phrases and expansions as runs, typed mar
     CHECK(marked == c.marked);
   }
 }
+
+TEST_CASE("a filter naming a value no document has says so, with the nearest value") {
+  struct Case {
+    std::string behaviour;
+    std::string district, query;
+    std::string warning;  // empty: none
+  };
+  const std::vector<Case> cases = {
+      {"a known district", "Bạch Thông", "", ""},
+      {"typed without marks, still known", "bach thong", "", ""},
+      {"misspelt", "Bach Thon", "", "no district named 'Bach Thon' in the database; did you mean 'Bạch Thông, Bắc Kạn'?"},
+      {"nothing near", "Điện Biên Đông", "", "no district named 'Điện Biên Đông' in the database"},
+      {"in the query language", "", "huyện:\"Cho Moii\" báo cáo",
+       "no district named 'Cho Moii' in the database; did you mean 'Chợ Mới, Bắc Kạn'?"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    SearchRequest request;
+    request.district = c.district;
+    request.query = c.query;
+    const Results results = search(request);
+    if (c.warning.empty()) {
+      CHECK(results.warnings.empty());
+      CHECK(!results.hits.empty());
+    } else {
+      CHECK(results.warnings == std::vector<std::string>{c.warning});
+    }
+  }
+}
