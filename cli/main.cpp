@@ -1,8 +1,10 @@
 // The `vankien` command line: a thin front over libvankien.
 #include <iostream>
+#include <new>
 #include <map>
 
 #include "commands.hpp"
+#include "vankien/error.hpp"
 #include "vankien/version.hpp"
 
 int main(int argc, char** argv) {
@@ -29,8 +31,15 @@ int main(int argc, char** argv) {
   for (const CLI::App* command : app.get_subcommands()) {
     try {
       return runners.at(command->get_name())();
-    } catch (const std::exception& error) {
+    } catch (const vankien::Error& error) {  // the library's own messages, written for users
       std::cerr << "vankien " << command->get_name() << ": " << error.what() << '\n';
+      return 2;
+    } catch (const std::bad_alloc&) {
+      std::cerr << "vankien " << command->get_name() << ": out of memory\n";
+      return 2;
+    } catch (const std::exception& error) {  // a defect: say so, rather than pass it off as a reason
+      std::cerr << "vankien " << command->get_name() << ": internal error (please report it): " << error.what()
+                << '\n';
       return 2;
     }
   }

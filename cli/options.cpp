@@ -37,6 +37,16 @@ void add_clearance_option(CLI::App& command, std::string& clearance, const std::
 
 Access clearance_of(const std::string& clearance) { return parse_access(clearance).value_or(Access::public_); }
 
+CLI::Validator whole_number() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        return !value.empty() && value.find_first_not_of("0123456789") == std::string::npos
+                   ? ""
+                   : "must be a whole number from 0, not '" + value + "'";
+      },
+      "N");
+}
+
 bool use_colour(int fd) {
   const char* no_colour = std::getenv("NO_COLOR");
   return isatty(fd) && !(no_colour && *no_colour);

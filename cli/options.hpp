@@ -20,6 +20,9 @@ void add_clearance_option(CLI::App& command, std::string& clearance, const std::
 /// The level of a value that add_clearance_option() has already checked.
 Access clearance_of(const std::string& clearance);
 
+/// Checks that an option is a whole number from 0 (CLI11 would wrap "-1" round).
+CLI::Validator whole_number();
+
 /// True when colour may be used on this stream (a terminal, NO_COLOR unset).
 bool use_colour(int fd);
 

@@ -160,9 +160,12 @@ CommandRunner add_search_command(CLI::App& app) {
   command->add_option("--from", r.date_from, "From this date (2019-01-31 or 31/1/2019)");
   command->add_option("--to", r.date_to, "Up to this date");
   command->add_option("--sort", options->sort, "relevance, date or -date")->capture_default_str();
-  command->add_option("--limit", r.limit, "Hits to show")->capture_default_str();
-  command->add_option("--offset", r.offset, "Hits to skip")->capture_default_str();
-  command->add_option("--snippet", r.snippet_bytes, "Snippet length in bytes")->capture_default_str();
+  command->add_option("--limit", r.limit, "Hits to show")->capture_default_str()
+      ->check(whole_number());
+  command->add_option("--offset", r.offset, "Hits to skip")->capture_default_str()
+      ->check(whole_number());
+  command->add_option("--snippet", r.snippet_bytes, "Snippet length in bytes (0: none)")->capture_default_str()
+      ->check(whole_number());
   command->add_flag("--facets", options->facets, "Count hits per district, province, term, topic, type, year");
   add_clearance_option(*command, options->clearance, "public, internal, confidential, secret, top_secret");
   command->add_flag("--json", options->json, "JSON Lines: one object per hit, then a summary object");
@@ -178,10 +181,12 @@ CommandRunner add_search_command(CLI::App& app) {
       ->capture_default_str();
   command->footer(
       "Exit status: 0 when something matched, 1 when nothing did, 2 on error.\n"
+      "A query that starts with '-' (a word to exclude) goes after '--', which ends the options.\n"
       "Examples:\n"
       "  vankien search 'phuong thuc lanh dao'\n"
       "  vankien search --district 'Bạch Thông' --term 2015-2020 'nghị quyết'\n"
       "  vankien search --facets --json 'huyện:\"Chợ Mới\" cán bộ'\n"
+      "  vankien search -- '-\"Bạch Thông\" lãnh đạo'\n"
       "  vankien search --db a.db --db b.db --queries topics.tsv --format trec > run.txt");
   return [options] { return run_search(*options); };
 }

@@ -43,6 +43,25 @@ bool is_visible(const Xapian::Database& db, const ClearanceLimit& clearance, con
   return !enquire.get_mset(0, 1).empty();
 }
 
+// "so" just before a number or a document code is "số" (number), however
+// the index most often writes the syllable ("sở", an office): "so 11 ct hu".
+constexpr std::string_view number_word = "số";
+
+std::vector<Token> words_and_numbers(const std::string& query) {
+  std::vector<Token> tokens;
+  std::size_t code_end = 0;
+  Analyzer().analyze(query, [&](const Token& token) {
+    if (token.begin < code_end) return;  // a part of a code
+    if (token.kind == TokenKind::code) code_end = token.end;
+    tokens.push_back(token);
+  });
+  return tokens;
+}
+
+bool names_a_number(const std::vector<Token>& tokens, std::size_t i) {
+  return tokens[i].folded == "so" && i + 1 < tokens.size() && tokens[i + 1].kind != TokenKind::word;
+}
+
 }  // namespace
 
 AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
@@ -50,13 +69,17 @@ AccentedQuery restore_accents(const std::string& query, const Xapian::Database& 
                               const ClearanceLimit& clearance) {
   AccentedQuery out;
   if (has_diacritics(query)) return out;
-  Analyzer().analyze(query, [&](const Token& token) {
-    if (token.kind != TokenKind::word || out.forms.count(token.folded)) return;
+  const std::vector<Token> tokens = words_and_numbers(query);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (names_a_number(tokens, i)) out.forms.insert_or_assign(tokens[i].folded, std::string(number_word));
+  }
+  for (const Token& token : tokens) {
+    if (token.kind != TokenKind::word || out.forms.count(token.folded)) continue;
     const std::string chosen = vocabulary.likely_accented(db, token.folded);
-    if (chosen.empty() || !has_diacritics(chosen)) return;
-    if (clearance.limits() && !is_visible(db, clearance, std::string(schema::exact) + chosen)) return;
+    if (chosen.empty() || !has_diacritics(chosen)) continue;
+    if (clearance.limits() && !is_visible(db, clearance, std::string(schema::exact) + chosen)) continue;
     out.forms.emplace(token.folded, chosen);
-  });
+  }
   out.text = suggestion(query, out, {});
   return out;
 }
@@ -76,10 +99,14 @@ std::string suggestion(const std::string& query, const AccentedQuery& guess, con
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
-  Analyzer().analyze(query, [&](const Token& token) {
-    if (token.kind != TokenKind::word) return;
+  const std::vector<Token> tokens = words_and_numbers(query);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.kind != TokenKind::word) continue;
     std::string chosen;
-    if (const auto voted = votes.find(token.folded); voted != votes.end()) {
+    if (names_a_number(tokens, i)) {
+      chosen = number_word;
+    } else if (const auto voted = votes.find(token.folded); voted != votes.end()) {
       int best = 0;
       for (const auto& [spelling, count] : voted->second) {
         if (count > best || (count == best && spelling < chosen)) best = count, chosen = spelling;
@@ -89,12 +116,12 @@ std::string suggestion(const std::string& query, const AccentedQuery& guess, con
       const auto guessed = guess.forms.find(token.folded);
       if (guessed != guess.forms.end()) chosen = guessed->second;
     }
-    if (chosen.empty() || !has_diacritics(chosen)) return;
+    if (chosen.empty() || !has_diacritics(chosen)) continue;
     out.append(query, copied, token.begin - copied);
     out += in_typed_case(chosen, std::string_view(query).substr(token.begin, token.end - token.begin));
     copied = token.end;
     changed = true;
-  });
+  }
   if (!changed) return {};
   out.append(query, copied);
   return out;

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -45,7 +46,7 @@ struct Handle {
 // borrows one from a pool; threads search in parallel, each on its own handle.
 class DatabasePool {
  public:
-  explicit DatabasePool(std::vector<std::filesystem::path> paths) : paths_(std::move(paths)) {
+  explicit DatabasePool(const std::vector<std::filesystem::path>& paths) : paths_(distinct(paths)) {
     if (paths_.empty()) throw Error("no database to search");
     release(open());  // fail now, not at the first search
   }
@@ -75,6 +76,21 @@ class DatabasePool {
   std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(paths_); }
 
  private:
+  // The paths without repeats: one database named twice ("--db a --db ./a")
+  // is searched once, not with every hit twice.
+  static std::vector<std::filesystem::path> distinct(const std::vector<std::filesystem::path>& paths) {
+    std::vector<std::filesystem::path> out, seen;
+    for (const std::filesystem::path& path : paths) {
+      std::error_code error;
+      std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+      if (error) canonical = std::filesystem::absolute(path, error).lexically_normal();
+      if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+      seen.push_back(std::move(canonical));
+      out.push_back(path);
+    }
+    return out;
+  }
+
   std::vector<std::filesystem::path> paths_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handle>> free_;

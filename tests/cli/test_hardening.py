@@ -167,3 +167,71 @@ def test_problems_name_the_file_and_where_in_it(cli, tmp_path):
     assert "nul.txt:1: not a text file: NUL byte at byte 3" in result.stderr, result.stderr
     assert f"{tmp_path / 'missing.txt'}: no such file or directory" in result.stderr
     assert "@0" not in result.stderr
+
+
+def test_the_readme_tour_runs_as_written(cli, tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A short tour", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = tour.strip().splitlines()
+    assert lines[0].startswith("export PATH=$PWD/build/cli:$PATH VANKIEN_DB=")
+    # The export, with this build's binary and a scratch database.
+    env = dict(cli.env, PATH=os.path.dirname(cli.binary) + os.pathsep + cli.env["PATH"],
+               VANKIEN_DB=str(tmp_path / "archive.db"))
+    for line in lines[1:]:
+        result = subprocess.run(["bash", "-c", line], cwd=ROOT, env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, (line, result.stderr)
+    assert not (ROOT / "archive.db").exists()
+
+
+def test_one_database_named_twice_is_searched_once(cli, fixture_db):
+    once, lines_once = cli.json_lines("search", "--db", fixture_db, "--json", "lanh dao")
+    twice, lines_twice = cli.json_lines("search", "--db", fixture_db, "--db", str(fixture_db) + "/.", "--json",
+                                        "lanh dao")
+    assert twice.returncode == 0
+    assert lines_twice == lines_once
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--district", "Bach Thon"], "no district named 'Bach Thon' in the database; did you mean"),
+    (["--topic", "mau sac"], "no topic named 'mau sac' in the database"),
+])
+def test_an_unknown_filter_value_gets_a_hint(cli, fixture_db, args, message):
+    result = cli.run("search", "--db", fixture_db, *args, "lanh dao")
+    assert result.returncode == 1
+    assert message in result.stderr
+
+
+def test_a_query_of_punctuation_matches_nothing_and_says_why(cli, fixture_db):
+    result = cli.run("search", "--db", fixture_db, "?!... ,,,")
+    assert result.returncode == 1
+    assert "no words to search for" in result.stderr
+
+
+def test_a_query_starting_with_minus_goes_after_double_dash(cli, fixture_db):
+    assert "after '--'" in cli.run("search", "--help").stdout
+    result = cli.run("search", "--db", fixture_db, "--", "-bàn lãnh đạo")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("option", ["--limit", "--offset", "--snippet"])
+def test_negative_counts_are_usage_errors(cli, fixture_db, option):
+    result = cli.run("search", "--db", fixture_db, option, "-1", "lanh")
+    assert result.returncode == 2
+    assert "must be a whole number from 0" in result.stderr
+
+
+def test_help_examples_name_what_exists(cli, tmp_path):
+    db = tmp_path / "archive.db"
+    assert subprocess.run([cli.binary, "index", "--db", str(db), "examples/corpus"], cwd=ROOT, env=cli.env,
+                          capture_output=True, timeout=120).returncode == 0
+    for command in ("show", "delete"):
+        help_text = cli.run(command, "--help").stdout
+        examples = [line.strip() for line in help_text.splitlines() if line.strip().startswith(f"vankien {command} ")]
+        assert examples, help_text
+        for example in examples:
+            args = example.split()[1:]
+            args[args.index("archive.db")] = str(db)
+            result = subprocess.run([cli.binary, *args], cwd=ROOT, env=cli.env, capture_output=True, text=True,
+                                    timeout=60)
+            assert result.returncode == 0, (example, result.stderr)

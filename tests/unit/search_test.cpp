@@ -580,6 +580,22 @@ TEST_CASE("an unaccented query gets its diacritics back as a suggestion") {
   CHECK(search("Phuong thuc LANH DAO").suggestion == "Phương thức LÃNH ĐẠO");  // the case typed
 }
 
+TEST_CASE("\"so\" before a number is suggested as \"số\", however often the index writes \"sở\"") {
+  vankien::test::TempDir dir;
+  std::vector<Document> docs;
+  for (int i = 0; i < 5; ++i) docs.push_back(doc("office-" + std::to_string(i), "Sở", "Sở Nội vụ và sở Tài chính họp."));
+  Document directive = doc("ct-11", "Chỉ thị", "Chỉ thị số 11-CT/HU của Huyện ủy.");
+  directive.number = "11-CT/HU";
+  docs.push_back(directive);
+  const Searcher local = searcher_over(dir, docs);
+  for (const auto& [query, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"so 11 ct hu", "số 11 ct hu"}, {"so 11-CT/HU", "số 11-CT/HU"}, {"so noi vu", "sở nội vụ"}}) {
+    CAPTURE(query);
+    CHECK(search_in(local, query).suggestion == expected);
+  }
+  CHECK(search_in(local, "so 11 ct hu").hits.at(0).document.id == "ct-11");
+}
+
 TEST_CASE("a run of words no document has entirely is relaxed") {
   const Results results = search("bán hàng đóng thuyền");
   CHECK(results.relaxed);

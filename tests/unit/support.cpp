@@ -65,14 +65,21 @@ std::vector<std::string> folded(std::string_view text) {
   return out;
 }
 
+namespace {
+bool skipped = false;
+}  // namespace
+
 std::optional<std::filesystem::path> shared_data(std::string_view test_name) {
   const char* from_env = std::getenv("VANKIEN_SHARED_DATA");
   const std::filesystem::path dir = from_env ? from_env : VANKIEN_SHARED_DATA_DIR;
   if (std::filesystem::is_directory(dir)) return dir;
   std::cout << "SKIPPED " << test_name << ": no shared data at " << dir
             << " (set VANKIEN_SHARED_DATA)\n";
+  skipped = true;
   return std::nullopt;
 }
+
+bool skipped_for_want_of_data() { return skipped; }
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -26,6 +26,8 @@ std::vector<std::string> folded(std::string_view text);
 /// ../shared/data (or $VANKIEN_SHARED_DATA), if it exists; otherwise prints
 /// why the calling test is skipped and returns nothing.
 std::optional<std::filesystem::path> shared_data(std::string_view test_name);
+/// True once shared_data() has found nothing in this run (tests/unit/main.cpp).
+bool skipped_for_want_of_data();
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, std::string_view content);
