@@ -97,21 +97,17 @@ py::dict summary_to_dict(const IndexSummary& s) {
   return out;
 }
 
-// Limits on what goes in and what a query may ask (docs/RELIABILITY.md).
-struct Limits {
-  std::size_t max_document_bytes = ReadOptions{}.max_document_bytes;
-  std::size_t max_query_bytes = SearchOptions{}.max_query_bytes;
-  std::size_t max_query_terms = SearchOptions{}.max_query_terms;
-  std::size_t max_expansions = SearchOptions{}.max_expansions;
-};
-
 // One database, for searching and (when writable) indexing. Searching opens
 // lazily and reopens after each commit, so what was just added is found.
 class Database {
  public:
   Database(std::vector<std::filesystem::path> paths, bool writable, std::filesystem::path data_dir,
-           Limits limits)
-      : paths_(std::move(paths)), data_dir_(std::move(data_dir)), limits_(limits) {
+           std::size_t max_document_bytes, SearchOptions search_options)
+      : paths_(std::move(paths)),
+        data_dir_(std::move(data_dir)),
+        max_document_bytes_(max_document_bytes),
+        search_options_(std::move(search_options)) {
+    search_options_.data_dir = data_dir_;
     if (paths_.empty()) throw Error("no database path");
     if (writable) {
       if (paths_.size() != 1) throw Error("only one database can be opened for writing");
@@ -126,9 +122,9 @@ class Database {
   std::string add(const py::dict& fields) {
     Document document = document_from_dict(fields);
     const std::size_t bytes = document.title.size() + document.lead.size() + document.body.size();
-    if (bytes > limits_.max_document_bytes) {
+    if (bytes > max_document_bytes_) {
       throw Error("document '" + document.id + "' of " + std::to_string(bytes) +
-                  " bytes is larger than the " + std::to_string(limits_.max_document_bytes) +
+                  " bytes is larger than the " + std::to_string(max_document_bytes_) +
                   "-byte limit");
     }
     py::gil_scoped_release release;
@@ -147,7 +143,7 @@ class Database {
       py::gil_scoped_release release;
       const std::lock_guard lock(write_mutex_);
       ReadOptions read;
-      read.max_document_bytes = limits_.max_document_bytes;
+      read.max_document_bytes = max_document_bytes_;
       read.id_root = root;
       summary = writer().add_files(paths, {}, read);
     }
@@ -204,19 +200,15 @@ class Database {
   Searcher& searcher() {
     const std::lock_guard lock(searcher_mutex_);
     if (!searcher_) {
-      SearchOptions options;
-      options.data_dir = data_dir_;
-      options.max_query_bytes = limits_.max_query_bytes;
-      options.max_query_terms = limits_.max_query_terms;
-      options.max_expansions = limits_.max_expansions;
-      searcher_ = std::make_unique<Searcher>(paths_, options);
+      searcher_ = std::make_unique<Searcher>(paths_, search_options_);
     }
     return *searcher_;
   }
 
   std::vector<std::filesystem::path> paths_;
   std::filesystem::path data_dir_;
-  Limits limits_;
+  std::size_t max_document_bytes_;  // larger documents are refused (docs/RELIABILITY.md)
+  SearchOptions search_options_;
   std::unique_ptr<Indexer> indexer_;
   std::unique_ptr<Searcher> searcher_;
   std::mutex write_mutex_, searcher_mutex_;
@@ -262,12 +254,15 @@ PYBIND11_MODULE(_core, m) {
   m.def("normalize", &normalize);
   m.def("fold", &fold);
 
-  py::class_<Limits>(m, "Limits")
+  // Every SearchOptions field but data_dir, which the package sets.
+  py::class_<SearchOptions>(m, "SearchOptions")
       .def(py::init<>())
-      .def_readwrite("max_document_bytes", &Limits::max_document_bytes)
-      .def_readwrite("max_query_bytes", &Limits::max_query_bytes)
-      .def_readwrite("max_query_terms", &Limits::max_query_terms)
-      .def_readwrite("max_expansions", &Limits::max_expansions);
+      .def_readwrite("max_query_bytes", &SearchOptions::max_query_bytes)
+      .def_readwrite("max_query_terms", &SearchOptions::max_query_terms)
+      .def_readwrite("max_expansions", &SearchOptions::max_expansions)
+      .def_readwrite("max_results", &SearchOptions::max_results)
+      .def_readwrite("helper_thread", &SearchOptions::helper_thread);
+  m.attr("DEFAULT_MAX_DOCUMENT_BYTES") = ReadOptions{}.max_document_bytes;
 
   py::class_<SearchRequest>(m, "SearchRequest")
       .def(py::init<>())
@@ -331,7 +326,7 @@ PYBIND11_MODULE(_core, m) {
       });
 
   py::class_<Database>(m, "Database")
-      .def(py::init<std::vector<std::filesystem::path>, bool, std::filesystem::path, Limits>())
+      .def(py::init<std::vector<std::filesystem::path>, bool, std::filesystem::path, std::size_t, SearchOptions>())
       .def("add", &Database::add)
       .def("index_files", &Database::index_files)
       .def("delete", &Database::remove)

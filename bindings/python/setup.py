@@ -1,7 +1,7 @@
-"""Installs the `vankien` Python package from a CMake build, offline:
+"""Builds the `vankien` Python package (pyproject.toml) from a CMake build, offline:
 
-    VANKIEN_BUILD_DIR=build python3 -m venv --system-site-packages .venv
-    .venv/bin/pip install --no-index --no-build-isolation bindings/python
+    /usr/bin/python3 -m venv --system-site-packages .venv
+    VANKIEN_BUILD_DIR=build .venv/bin/pip install --no-index --no-build-isolation bindings/python
 
 The compiled extension, libvankien and the data files are copied from the
 build (VANKIEN_BUILD_DIR, default ../../build) into the package first.
@@ -28,7 +28,7 @@ class BinaryDistribution(Distribution):
 
 def copy_built_files():
     extensions = glob.glob(str(BUILD / "bindings" / "python" / "vankien" / "_core*.so"))
-    libraries = glob.glob(str(BUILD / "src" / "libvankien.so.*"))
+    libraries = glob.glob(str(BUILD / "lib" / "libvankien.so.*"))
     if not extensions or not libraries:
         raise SystemExit(f"no built extension in {BUILD}: build with cmake first (scripts/dev.sh build)")
     for path in extensions + libraries:
@@ -38,12 +38,9 @@ def copy_built_files():
 
 
 copy_built_files()
+# Everything else is declared in pyproject.toml; the version has one source,
+# the CMake project's.
 setup(
-    name="vankien",
     version=re.search(r"project\(vankien VERSION ([0-9.]+)", (ROOT / "CMakeLists.txt").read_text()).group(1),
-    description="Full-text search for Vietnamese Party documents",
-    packages=["vankien"],
-    package_data={"vankien": ["*.so", "*.so.*", "*.pyi", "py.typed", "data/*.tsv"]},
     distclass=BinaryDistribution,
-    python_requires=">=3.9",
 )

@@ -32,6 +32,17 @@ def test_the_package_is_the_installed_one():
     assert "site-packages" in vankien.__file__ or os.environ.get("VANKIEN_ALLOW_BUILD_TREE")
 
 
+def test_the_package_carries_its_metadata_and_types():
+    import importlib.metadata
+    import re
+    cmake_version = re.search(r"project\(vankien VERSION ([0-9.]+)",
+                              (ROOT / "CMakeLists.txt").read_text()).group(1)
+    assert importlib.metadata.version("vankien") == vankien.__version__ == cmake_version
+    installed = {str(f) for f in importlib.metadata.files("vankien")}
+    assert {"vankien/py.typed", "vankien/_core.pyi", "vankien/data/gazetteer.tsv"} <= installed
+    assert importlib.metadata.metadata("vankien")["Requires-Python"] == ">=3.9"
+
+
 def test_analyzer_tokens():
     tokens = vankien.Analyzer().analyze("Huyện uỷ 12-NQ/HU")
     assert [(t.text, t.folded, t.kind) for t in tokens[:3]] == [
@@ -180,8 +191,19 @@ def test_limits(tmp_path, fixture_db):
         with pytest.raises(vankien.QueryError, match="more than 2 words"):
             db.search("lanh dao huyen")
         assert db.search("lanh dao").total > 0
+    with vankien.open(fixture_db, max_results=5) as db:
+        with pytest.raises(vankien.QueryError, match="5"):
+            db.search("lanh dao", offset=3, limit=3)
+        assert len(db.search("lanh dao", offset=2, limit=3).hits) <= 3
     with pytest.raises(TypeError):
         vankien.open(fixture_db, max_colours=3)
+
+
+def test_the_helper_thread_can_be_turned_off_and_the_hits_stay_the_same(fixture_db):
+    def hits(helper_thread):
+        with vankien.open(fixture_db, helper_thread=helper_thread) as db:
+            return [(h.id, round(h.score, 6)) for h in db.search("lanh dao", limit=20).hits]
+    assert hits(True) == hits(False) != []
 
 
 @pytest.mark.parametrize("fields,expected", [

@@ -140,13 +140,15 @@ class Results:
 class Database:
     """A vankien database (or several searched as one). Use as a context manager."""
 
-    def __init__(self, paths: Sequence[PathLike], writable: bool = False, **limits: int):
-        core_limits = _core.Limits()
-        for name, value in limits.items():
-            if not hasattr(core_limits, name):
-                raise TypeError(f"unknown limit '{name}'")
-            setattr(core_limits, name, value)
-        self._db = _core.Database([_os.fspath(p) for p in paths], writable, _data_dir(), core_limits)
+    def __init__(self, paths: Sequence[PathLike], writable: bool = False, *,
+                 max_document_bytes: int = _core.DEFAULT_MAX_DOCUMENT_BYTES, **search_options: Any):
+        core_options = _core.SearchOptions()
+        for name, value in search_options.items():
+            if not hasattr(core_options, name):
+                raise TypeError(f"unknown option '{name}'")
+            setattr(core_options, name, value)
+        self._db = _core.Database([_os.fspath(p) for p in paths], writable, _data_dir(), max_document_bytes,
+                                  core_options)
 
     def __enter__(self) -> "Database":
         return self
@@ -293,14 +295,18 @@ def _prepared(document: Any) -> dict:
 
 
 def open(path: Union[PathLike, Sequence[PathLike]], writable: bool = False, *,  # noqa: A001
-         max_document_bytes: int = 64 << 20, max_query_bytes: int = 4096, max_query_terms: int = 64,
-         max_expansions: int = 16) -> Database:
+         max_document_bytes: int = _core.DEFAULT_MAX_DOCUMENT_BYTES, max_query_bytes: int = 4096,
+         max_query_terms: int = 64, max_expansions: int = 16, max_results: int = 10000,
+         helper_thread: bool = True) -> Database:
     """Opens a database; a list of paths is searched as one. `writable=True`
     creates it if needed (one path only) and raises DatabaseLockedError when
     another process is writing to it. Larger documents are refused; longer
     queries, or queries of more words, raise QueryError; at most
-    `max_expansions` synonyms are tried per word."""
+    `max_expansions` synonyms are tried per word; a search whose offset plus
+    limit passes `max_results` raises QueryError. With `helper_thread` (and two
+    cores or more) a search shares its work with a second thread; the hits are
+    the same either way."""
     paths = [path] if isinstance(path, (str, bytes, _os.PathLike)) else list(path)
     return Database(paths, writable, max_document_bytes=max_document_bytes,
                     max_query_bytes=max_query_bytes, max_query_terms=max_query_terms,
-                    max_expansions=max_expansions)
+                    max_expansions=max_expansions, max_results=max_results, helper_thread=helper_thread)

@@ -54,15 +54,19 @@ class RawResults:
     facets: Dict[str, List[Tuple[str, int]]]
     hits: List[dict]
 
-class Limits:
-    max_document_bytes: int
+class SearchOptions:
     max_query_bytes: int
     max_query_terms: int
     max_expansions: int
+    max_results: int
+    helper_thread: bool
     def __init__(self) -> None: ...
 
+DEFAULT_MAX_DOCUMENT_BYTES: int
+
 class Database:
-    def __init__(self, paths: Sequence[str], writable: bool, data_dir: str, limits: Limits) -> None: ...
+    def __init__(self, paths: Sequence[str], writable: bool, data_dir: str, max_document_bytes: int,
+                 search_options: SearchOptions) -> None: ...
     def add(self, fields: dict) -> str: ...
     def index_files(self, paths: Sequence[str], root: str) -> dict: ...
     def delete(self, id: str) -> bool: ...
