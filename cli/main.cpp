@@ -5,11 +5,15 @@
 
 #include "commands.hpp"
 #include "vankien/error.hpp"
+#include "vankien/metadata.hpp"
 #include "vankien/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"vankien: full-text search for Vietnamese Party documents"};
-  app.set_version_flag("--version", std::string("vankien ") + vankien::version_string);
+  // The data directory too: which gazetteer an installed copy reads is the
+  // first thing to check when places come out wrong.
+  app.set_version_flag("--version", std::string("vankien ") + vankien::version_string +
+                                        "\ndata files: " + vankien::default_data_dir().string());
   app.require_subcommand(1);
   app.footer("Run 'vankien COMMAND --help' for a command's options and examples.");
 

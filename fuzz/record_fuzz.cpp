@@ -4,16 +4,16 @@
 #include <cstdint>
 #include <string>
 
-#include "index/document_record.hpp"
+#include "storage/document_record.hpp"
 #include "query/snippet.hpp"
 #include "vankien/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   try {
-    const vankien::index::Record record = vankien::index::decode_record(bytes);
+    const vankien::storage::Record record = vankien::storage::decode_record(bytes);
     const std::string& body = record.document.body;
-    for (const vankien::index::Checkpoint& checkpoint : record.body_index.checkpoints) {
+    for (const vankien::storage::Checkpoint& checkpoint : record.body_index.checkpoints) {
       const vankien::Snippet snippet = vankien::query::make_snippet(
           body, vankien::query::Highlighting::of_words({"a", "ban"}), 120, {}, nullptr, {checkpoint.byte, checkpoint.position});
       if (snippet.end > body.size() || snippet.begin > snippet.end) __builtin_trap();

@@ -18,7 +18,7 @@ if [ "$seconds" = ci ]; then
 fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(analyzer query record xml jsonl text)
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANKIEN_FUZZ=ON \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANKIEN_FUZZ=ON -DVANKIEN_WERROR=ON \
   -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF -DVANKIEN_BUILD_PYTHON=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 mkdir -p build-fuzz/artifacts

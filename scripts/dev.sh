@@ -4,6 +4,8 @@
 #   scripts/dev.sh build   setup, then configure and build into ./build
 #   scripts/dev.sh demo    build, then run the sample session (examples/demo.sh)
 #   scripts/dev.sh test    build, then run every test (ctest)
+#   scripts/dev.sh release   build as users do (Release, -O3) into ./build-release,
+#                          warnings as errors, then check the CLI runs
 #   scripts/dev.sh sanitize  build into ./build-sanitize with AddressSanitizer and
 #                          UndefinedBehaviorSanitizer, then run the C++ and CLI tests
 # Set VANKIEN_BUILD_DIR to build elsewhere, CMAKE_BUILD_TYPE to change the type.
@@ -37,7 +39,7 @@ setup() {
 
 build() {
   setup
-  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DVANKIEN_WERROR=ON >/dev/null
   cmake --build "$build_dir" -j "$(nproc)"
 }
 
@@ -46,14 +48,20 @@ case "${1:-}" in
   build) build ;;
   demo) build && VANKIEN="$build_dir/cli/vankien" examples/demo.sh ;;
   test) build && ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" ;;
+  release)
+    setup
+    cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DVANKIEN_WERROR=ON \
+      -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF >/dev/null
+    cmake --build build-release -j "$(nproc)"
+    build-release/cli/vankien --version ;;
   sanitize)
     setup
-    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DVANKIEN_SANITIZE=ON \
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DVANKIEN_SANITIZE=ON -DVANKIEN_WERROR=ON \
       -DVANKIEN_BUILD_PYTHON=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF >/dev/null
     cmake --build build-sanitize -j "$(nproc)"
     # Sanitized programs run several times slower: smaller crash and concurrency runs.
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       VANKIEN_CRASH_DOCUMENTS=800 VANKIEN_CONCURRENCY_PARTS=8 \
       ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

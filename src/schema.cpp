@@ -7,6 +7,8 @@
 
 namespace vankien::schema {
 
+std::string id_term(std::string_view document_id) { return std::string(id).append(document_id); }
+
 std::string facet_key(std::string_view value) {
   const std::string folded = fold(value);
   std::string key;

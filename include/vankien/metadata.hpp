@@ -22,8 +22,10 @@
 
 namespace vankien {
 
-/// Where the data files are: $VANKIEN_DATA_DIR, else the installed copy, else
-/// the source tree's data/ (for programs run from a build tree).
+/// Where the data files are: $VANKIEN_DATA_DIR, else the installed copy beside
+/// libvankien (../share/vankien from its lib directory, wherever the install
+/// was moved), else the configured install prefix's, else the source tree's
+/// data/ (for programs run from a build tree).
 std::filesystem::path default_data_dir();
 
 /// "2019-03-15" from the date forms of Party texts ("ngày 15 tháng 3 năm 2019",

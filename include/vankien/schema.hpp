@@ -28,7 +28,7 @@
 // added later do not change the weight of those already indexed.
 //
 // Values hold what is sorted or counted; the document data holds the stored
-// fields, the body's word index and the body (src/index/document_record.hpp).
+// fields, the body's word index and the body (src/storage/document_record.hpp).
 
 #include <string>
 #include <string_view>
@@ -54,6 +54,9 @@ inline constexpr std::string_view month = "M";            // "201903"
 inline constexpr std::string_view date = "D";             // "20190315"
 inline constexpr std::string_view access = "XA";          // "public", "internal" ...
 inline constexpr std::string_view author = "A";           // "hoang_sim"
+
+/// The unique-id term of a document id.
+std::string id_term(std::string_view document_id);
 
 // Within-document frequency added per occurrence, by field.
 inline constexpr unsigned body_wdf = 1;
@@ -99,7 +102,7 @@ std::string facet_key(std::string_view value);
 inline constexpr std::string_view format_key = "vankien.format";
 inline constexpr std::string_view format_version = "4";
 /// The usual accented form of each folded syllable, stored by the indexer
-/// when a run ends (src/index/accent_table.hpp): one key per syllable,
+/// when a run ends (src/storage/accent_table.hpp): one key per syllable,
 /// "vankien.accent:lanh" -> "lãnh", and this key once the table is stored.
 inline constexpr std::string_view accents_key = "vankien.accents";
 inline constexpr std::string_view accent_key_prefix = "vankien.accent:";

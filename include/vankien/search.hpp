@@ -16,7 +16,7 @@
 //
 // Ranking is BM25 (k1 = 1, b = 0.5; its length normalisation is applied at
 // index time, schema.hpp) over folded syllables plus boosts, each documented
-// where it is built (src/query/query_builder.cpp): syllables typed with diacritics rank
+// where it is built (query/query_builder.cpp): syllables typed with diacritics rank
 // exact matches first; adjacent syllables rank above scattered ones; title and
 // lead words weigh more than body words; a document's own number ranks it first.
 

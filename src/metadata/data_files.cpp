@@ -1,5 +1,7 @@
 #include "metadata/data_files.hpp"
 
+#include <dlfcn.h>
+
 #include <cstdlib>
 #include <fstream>
 
@@ -8,12 +10,37 @@
 
 namespace vankien {
 
+namespace {
+
+const char anchor = 0;  // an address inside libvankien, for dladdr
+
+// The data directory of an installed copy, relative to where libvankien is
+// now: an install moved or made with `cmake --install --prefix` finds its
+// own data, not the configured prefix's.
+std::filesystem::path data_dir_beside_library() {
+  Dl_info info{};
+  if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr) return {};
+  std::error_code error;
+  const std::filesystem::path library = std::filesystem::canonical(info.dli_fname, error);
+  if (error) return {};
+  return (library.parent_path() / VANKIEN_LIBRARY_TO_DATA_DIR).lexically_normal();
+}
+
+bool has_data(const std::filesystem::path& dir) {
+  std::error_code error;
+  return !dir.empty() && std::filesystem::exists(dir / "gazetteer.tsv", error);
+}
+
+}  // namespace
+
 std::filesystem::path default_data_dir() {
   if (const char* from_env = std::getenv("VANKIEN_DATA_DIR"); from_env && *from_env) {
     return from_env;
   }
-  const std::filesystem::path installed = VANKIEN_INSTALLED_DATA_DIR;
-  if (std::filesystem::exists(installed / "gazetteer.tsv")) return installed;
+  for (const std::filesystem::path& dir : {data_dir_beside_library(),
+                                           std::filesystem::path(VANKIEN_INSTALLED_DATA_DIR)}) {
+    if (has_data(dir)) return dir;
+  }
   return VANKIEN_SOURCE_DATA_DIR;
 }
 

@@ -96,8 +96,15 @@ std::string_view metadata_window(std::string_view body) {
   return body.substr(0, space == std::string_view::npos ? 0 : space);
 }
 
+// Whole words only: both sides padded with spaces. Built by append, not by
+// operator+, whose inlined copies GCC 12 at -O3 misreads as overlapping.
 bool mentions(const std::string& text, std::string_view words) {
-  return (" " + fold(text) + " ").find(" " + fold(words) + " ") != std::string::npos;
+  const auto padded = [](const std::string& folded) {
+    std::string out;
+    out.reserve(folded.size() + 2);
+    return out.append(" ").append(folded).append(" ");
+  };
+  return padded(fold(text)).find(padded(fold(words))) != std::string::npos;
 }
 
 bool is_central(const std::string& issuer, const std::optional<DocumentNumber>& number) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "index/accent_table.hpp"
+#include "storage/accent_table.hpp"
 #include "support.hpp"
 #include "vankien/indexer.hpp"
 #include "vankien/schema.hpp"
@@ -24,7 +24,7 @@ vankien::IndexerOptions options() { return vankien::test::indexer_options(); }
 
 std::string stored(const std::filesystem::path& db_path, const std::string& folded) {
   const Xapian::Database db(db_path.string());
-  return vankien::index::stored_accent(db, folded).value_or("(no table)");
+  return vankien::storage::stored_accent(db, folded).value_or("(no table)");
 }
 
 }  // namespace
@@ -43,17 +43,17 @@ TEST_CASE("indexing stores the usual accented form of each syllable") {
   };
   const std::vector<Case> cases = {
       {"lanh", "lãnh"}, {"dao", "đạo"}, {"huyen", "huyện"}, {"uy", "ủy"}, {"xyzzy", ""}};
-  const vankien::index::AccentTable computed = vankien::index::compute_accent_table(db);
+  const vankien::storage::AccentTable computed = vankien::storage::compute_accent_table(db);
   for (const Case& c : cases) {
     CAPTURE(c.folded);
-    CHECK(vankien::index::stored_accent(db, c.folded) == std::optional<std::string>(c.expected));
+    CHECK(vankien::storage::stored_accent(db, c.folded) == std::optional<std::string>(c.expected));
     const auto found = computed.find(c.folded);
     CHECK((found == computed.end() ? std::string() : found->second) == c.expected);
   }
   // Several databases searched as one have no single table to consult.
   Xapian::Database both((dir / "db").string());
   both.add_database(Xapian::Database((dir / "db").string()));
-  CHECK_FALSE(vankien::index::stored_accent(both, "lanh").has_value());
+  CHECK_FALSE(vankien::storage::stored_accent(both, "lanh").has_value());
 }
 
 TEST_CASE("the stored table follows the documents as they change") {

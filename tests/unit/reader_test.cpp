@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "readers/readers.hpp"
+#include "indexer/readers/readers.hpp"
 #include "support.hpp"
 #include "vankien/reader.hpp"
 

@@ -7,18 +7,18 @@
 #include <string>
 #include <vector>
 
-#include "index/document_builder.hpp"
-#include "index/document_record.hpp"
+#include "indexer/document_builder.hpp"
+#include "storage/document_record.hpp"
 #include "query/snippet.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/error.hpp"
 #include "vankien/schema.hpp"
 
 using vankien::Document;
-using vankien::index::BodyIndex;
-using vankien::index::Checkpoint;
-using vankien::index::decode_record;
-using vankien::index::encode_record;
+using vankien::storage::BodyIndex;
+using vankien::storage::Checkpoint;
+using vankien::storage::decode_record;
+using vankien::storage::encode_record;
 
 namespace {
 
@@ -62,7 +62,7 @@ std::string long_body() {
 TEST_CASE("a stored record gives back every field, the body and its word index") {
   const Document original = full_document();
   const BodyIndex index{205, {{3, 12}, {8, 28}}};
-  const vankien::index::Record record = decode_record(encode_record(original, index));
+  const vankien::storage::Record record = decode_record(encode_record(original, index));
   const Document& d = record.document;
   CHECK(d.id == original.id);
   CHECK(d.title == original.title);
@@ -182,8 +182,8 @@ TEST_CASE("a snippet read from the checkpoint before its passage is the one read
     vankien::Analyzer().analyze(body, [&](const vankien::Token& t) {
       if (t.begin < whole.highlights.front().begin) passage_position = static_cast<std::uint32_t>(t.position);
     });
-    const Checkpoint start = vankien::index::checkpoint_before(index, passage_position);
-    CHECK(start.position + vankien::index::checkpoint_interval + 1 >= passage_position);
+    const Checkpoint start = vankien::storage::checkpoint_before(index, passage_position);
+    CHECK(start.position + vankien::storage::checkpoint_interval + 1 >= passage_position);
     const vankien::Snippet restarted =
         vankien::query::make_snippet(body, terms, 240, {}, nullptr, {start.byte, start.position});
     CHECK(restarted.text == whole.text);

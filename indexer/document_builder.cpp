@@ -1,0 +1,183 @@
+#include "document_builder.hpp"
+
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+
+#include "storage/document_record.hpp"
+#include "vankien/analyzer.hpp"
+#include "vankien/schema.hpp"
+#include "vankien/text.hpp"
+
+namespace vankien::index {
+
+namespace {
+
+// Xapian refuses terms over 245 bytes; such words are not searchable anyway.
+constexpr std::size_t max_term_bytes = 240;
+
+bool indexable(const Token& token) { return token.folded.size() <= max_term_bytes; }
+
+// Where the next field starts, after one whose words end before `end_of_field`.
+Xapian::termpos next_field(Xapian::termpos end_of_field) { return end_of_field + field_gap; }
+
+// The weighted terms of one document: each term's raw wdf (field wdfs summed)
+// is stored once the document's length is known (schema::stored_wdf).
+class WeightedTerms {
+ public:
+  void add(std::string_view term, Xapian::termcount raw_wdf) {
+    auto found = raw_.find(term);
+    if (found == raw_.end()) found = raw_.emplace(std::string(term), 0).first;
+    found->second += raw_wdf;
+  }
+  void count_word() { ++length_; }
+
+  void store(Xapian::Document& xapian) const {
+    for (const auto& [term, raw_wdf] : raw_) xapian.add_term(term, schema::stored_wdf(raw_wdf, length_));
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>> raw_;
+  Xapian::termcount length_ = 0;
+};
+
+// Adds one text field's positions and weighted terms, each folded word once
+// more under `field_prefix` when there is one, and the field's checkpoints to
+// `body_index` when given; returns the position after its last word.
+Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const std::string& text,
+                         Xapian::termpos first_position, Xapian::termcount wdf,
+                         std::string_view field_prefix = {}, storage::BodyIndex* body_index = nullptr) {
+  Xapian::termpos last = first_position;
+  std::string prefixed;
+  std::uint32_t next_checkpoint = storage::checkpoint_interval;
+  Analyzer().analyze(text, [&](const Token& token) {
+    // Analysis restarted at a word after a space numbers the words that
+    // follow as analysis from the start does (make_snippet relies on it).
+    if (body_index && token.position >= next_checkpoint && token.begin > 0 &&
+        std::string_view(" \n\t\r").find(text[token.begin - 1]) != std::string_view::npos) {
+      body_index->checkpoints.push_back({static_cast<std::uint32_t>(token.position),
+                                         static_cast<std::uint32_t>(token.begin)});
+      next_checkpoint = static_cast<std::uint32_t>(token.position) + storage::checkpoint_interval;
+    }
+    if (!indexable(token)) return;
+    const Xapian::termpos position = first_position + token.position;
+    xapian.add_posting(token.folded, position, 0);
+    terms.add(token.folded, wdf);
+    terms.count_word();
+    if (token.text != token.folded && token.text.size() + 2 <= max_term_bytes) {
+      prefixed.assign(schema::exact).append(token.text);
+      terms.add(prefixed, wdf);
+    }
+    if (!field_prefix.empty() && token.folded.size() + field_prefix.size() <= max_term_bytes) {
+      prefixed.assign(field_prefix).append(token.folded);
+      terms.add(prefixed, 1);
+    }
+    last = std::max(last, position + 1);
+  });
+  return last;
+}
+
+void add_boolean(Xapian::Document& xapian, std::string_view prefix, const std::string& value) {
+  if (value.empty()) return;
+  std::string term = std::string(prefix) + value;
+  if (term.size() <= max_term_bytes) xapian.add_boolean_term(term);
+}
+
+void add_keyed(Xapian::Document& xapian, std::string_view prefix, const std::string& value) {
+  if (!value.empty()) add_boolean(xapian, prefix, schema::facet_key(value));
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : "\n") + value;
+  return out;
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view bytes) { return content_hash({bytes}); }
+
+std::string content_hash(std::initializer_list<std::string_view> parts) {
+  // FNV-1a, 64 bits: stable across platforms and releases, which std::hash is not.
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const std::string_view bytes : parts) {
+    for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+Xapian::Document build_document(Document&& doc, const std::string& hash) {
+  Xapian::Document xapian;
+  xapian.add_boolean_term(schema::id_term(doc.id));
+  xapian.add_value(schema::id_slot, doc.id);
+
+  WeightedTerms terms;
+  Xapian::termpos position = 1;
+  position = next_field(add_text(xapian, terms, doc.title, position, schema::title_wdf, schema::title_word));
+  position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf));
+  storage::BodyIndex body_index;
+  body_index.first_position = position;
+  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index);
+  {
+    // The body is in the record now: freed before Xapian copies the record,
+    // so that a large document is held at most twice here.
+    const std::string record = storage::encode_record(doc, body_index);
+    std::string().swap(doc.body);
+    xapian.set_data(record);
+  }
+
+  if (!doc.district.empty()) {
+    add_boolean(xapian, schema::district,
+                schema::facet_key(doc.province) + "/" + schema::facet_key(doc.district));
+    add_keyed(xapian, schema::district_name, doc.district);
+    xapian.add_value(schema::district_slot,
+                     doc.province.empty() ? doc.district : doc.district + ", " + doc.province);
+  }
+  add_keyed(xapian, schema::province, doc.province);
+  add_keyed(xapian, schema::province, doc.successor_province);
+  if (!doc.province.empty()) xapian.add_value(schema::province_slot, doc.province);
+  add_boolean(xapian, schema::term, doc.term);
+  if (!doc.term.empty()) xapian.add_value(schema::term_slot, doc.term);
+  for (const std::string& topic : doc.topics) add_keyed(xapian, schema::topic, topic);
+  if (!doc.topics.empty()) xapian.add_value(schema::topics_slot, joined(doc.topics));
+  add_keyed(xapian, schema::type, doc.type);
+  if (!doc.type.empty()) xapian.add_value(schema::type_slot, doc.type);
+  add_keyed(xapian, schema::issuer, doc.issuer);
+  if (!doc.issuer.empty()) xapian.add_value(schema::issuer_slot, doc.issuer);
+  // The number term carries weight, so a query for a code can rank the
+  // document itself above the ones citing it (query_builder.cpp).
+  if (const std::string number = std::string(schema::number) + fold(doc.number);
+      !doc.number.empty() && number.size() <= max_term_bytes) {
+    terms.add(number, 1);
+  }
+  terms.store(xapian);
+  add_keyed(xapian, schema::author, doc.author);
+  add_boolean(xapian, schema::access, std::string(access_name(doc.access)));
+  if (doc.date.size() == 10) {
+    const std::string compact = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
+    add_boolean(xapian, schema::year, compact.substr(0, 4));
+    add_boolean(xapian, schema::month, compact.substr(0, 6));
+    add_boolean(xapian, schema::date, compact);
+    xapian.add_value(schema::date_slot, compact);
+    xapian.add_value(schema::year_slot, compact.substr(0, 4));
+  }
+  xapian.add_value(schema::hash_slot, hash);
+  // Facet values in the order of query/facets.cpp: district, province, term,
+  // topics, type, year.
+  std::string facets;
+  for (const schema::Slot slot : {schema::district_slot, schema::province_slot, schema::term_slot,
+                                  schema::topics_slot, schema::type_slot, schema::year_slot}) {
+    if (slot != schema::district_slot) facets += schema::facet_separator;
+    facets += xapian.get_value(slot);
+  }
+  xapian.add_value(schema::facets_slot, facets);
+  return xapian;
+}
+
+}  // namespace vankien::index

@@ -1,0 +1,28 @@
+#pragma once
+// Stage "emit terms": a complete Document -> the Xapian document of schema.hpp.
+
+#include <xapian.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "vankien/document.hpp"
+
+namespace vankien::index {
+
+/// Fields are indexed at positions this far apart, so a phrase never matches
+/// across the end of the title and the start of the body.
+inline constexpr Xapian::termpos field_gap = 100;
+
+/// Builds the Xapian document, taking the body (whose bytes go into the
+/// stored record). `content_hash` is stored for change detection.
+Xapian::Document build_document(Document&& document, const std::string& content_hash);
+
+
+/// A stable hash of `bytes` (hex), for change detection.
+std::string content_hash(std::string_view bytes);
+/// The hash of the parts one after another, without joining them.
+std::string content_hash(std::initializer_list<std::string_view> parts);
+
+}  // namespace vankien::index

@@ -1,0 +1,272 @@
+#include "vankien/indexer.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <thread>
+#include <variant>
+
+#include "storage/accent_table.hpp"
+#include "storage/database.hpp"
+#include "document_builder.hpp"
+#include "storage/document_record.hpp"
+#include "work_queue.hpp"
+#include "vankien/analyzer.hpp"
+#include "vankien/schema.hpp"
+
+namespace vankien {
+
+namespace {
+
+constexpr std::string_view synonyms_key = "vankien.synonyms";
+// Documents prepared ahead of the writer: enough to keep both threads busy,
+// few enough to bound memory.
+constexpr std::size_t queue_capacity = 64;
+
+// Folded words of a phrase joined by spaces: the key synonyms are stored under,
+// and what the query side looks up.
+std::string synonym_key(const std::string& phrase) {
+  std::string key;
+  Analyzer().analyze(phrase, [&](const Token& token) {
+    if (token.kind == TokenKind::code) return;
+    key += (key.empty() ? "" : " ") + token.folded;
+  });
+  return key;
+}
+
+}  // namespace
+
+struct Indexer::Impl {
+  Impl(const std::filesystem::path& path_in, IndexerOptions options_in)
+      : path(path_in),
+        options(std::move(options_in)),
+        extractor(options.data_dir),
+        db(storage::open_writable(path)) {
+    register_synonyms();
+  }
+
+  // A document ready to be written: built, or known to be unchanged.
+  struct Prepared {
+    std::string id_term;
+    std::string hash;
+    std::optional<Xapian::Document> built;  // empty: unchanged when prepared
+    Document unbuilt;  // kept when unchanged, in case the writer sees otherwise
+    SourceLocation source;
+  };
+
+  // The hash covers the document as given, so an unchanged input is skipped
+  // before any extraction work. `db` is the writer's database, or a read-only
+  // view of it on another thread (index::stored_hash retries if it moves on).
+  Prepared prepare(Document document, Xapian::Database& view) const {
+    Prepared prepared;
+    prepared.hash = index::content_hash({storage::encode_fields(document), document.body});
+    if (document.id.empty()) document.id = "h" + prepared.hash;
+    if (document.id.size() > 200) throw Error("document id longer than 200 bytes");
+    prepared.id_term = schema::id_term(document.id);
+    prepared.source = document.source;
+    if (stored_hash(view, prepared.id_term) == prepared.hash) {
+      prepared.unbuilt = std::move(document);
+      return prepared;
+    }
+    prepared.built = build(std::move(document), prepared.hash);
+    return prepared;
+  }
+
+  Xapian::Document build(Document document, const std::string& hash) const {
+    extractor.complete(document);
+    return index::build_document(std::move(document), hash);
+  }
+
+  // Writes on this (the writer's) thread; decides added, updated or unchanged
+  // against the database as it is now, pending changes included.
+  Outcome write(Prepared prepared) {
+    try {
+      const std::string stored = stored_hash(db, prepared.id_term);
+      if (stored == prepared.hash) return Outcome::unchanged;
+      // Unchanged in the view it was prepared against, changed since (the same
+      // id earlier in this run): build it now.
+      if (!prepared.built) prepared.built = build(std::move(prepared.unbuilt), prepared.hash);
+      db.replace_document(prepared.id_term, *prepared.built);
+      count_change();
+      return stored.empty() ? Outcome::added : Outcome::updated;
+    } catch (const Xapian::Error& error) {
+      throw Error("cannot index document '" + prepared.id_term.substr(1) + "': " + error.get_msg());
+    }
+  }
+
+  static std::string stored_hash(Xapian::Database& view, const std::string& id_term) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        const Xapian::PostingIterator found = view.postlist_begin(id_term);
+        if (found == view.postlist_end(id_term)) return {};
+        const std::string hash = view.get_document(*found).get_value(schema::hash_slot);
+        return hash.empty() ? std::string("-") : hash;  // "-": present, hash unknown
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) throw;
+        view.reopen();
+      }
+    }
+  }
+
+  // Abbreviations both ways (BTV <-> Ban Thường vụ), once per abbreviation list.
+  void register_synonyms() {
+    std::string listing;
+    for (const auto& [abbreviation, expansion] : extractor.abbreviations()) {
+      listing += abbreviation + "\t" + expansion + "\n";
+    }
+    const std::string fingerprint = index::content_hash(listing);
+    if (db.get_metadata(std::string(synonyms_key)) == fingerprint) return;
+    for (const auto& [abbreviation, expansion] : extractor.abbreviations()) {
+      const std::string short_key = synonym_key(abbreviation), long_key = synonym_key(expansion);
+      if (short_key.empty() || long_key.empty()) continue;
+      db.add_synonym(short_key, long_key);
+      db.add_synonym(long_key, short_key);
+    }
+    db.set_metadata(std::string(synonyms_key), fingerprint);
+    db.commit();
+  }
+
+  void count_change() {
+    if (++pending >= options.batch_size) commit();
+  }
+
+  // Batches commit without refreshing the accent table (a scan of every
+  // exact term); a caller's commit and the end of a run refresh it once the
+  // number of documents has moved by 1% since it was stored.
+  void commit(bool refresh_accents = false) {
+    try {
+      if (refresh_accents && accent_table_stale()) storage::store_accent_table(db);
+      db.commit();
+      pending = 0;
+    } catch (const Xapian::Error& error) {
+      throw Error("commit failed: " + error.get_msg());
+    }
+  }
+
+  bool accent_table_stale() const {
+    const std::string stamp = db.get_metadata(std::string(schema::accents_key));
+    if (stamp.empty()) return true;
+    const double stored = std::strtod(stamp.c_str(), nullptr), now = db.get_doccount();
+    return std::abs(now - stored) * 100 >= std::max(stored, 1.0);
+  }
+
+  std::filesystem::path path;
+  IndexerOptions options;
+  MetadataExtractor extractor;
+  Xapian::WritableDatabase db;
+  std::size_t pending = 0;
+};
+
+Indexer::Indexer(const std::filesystem::path& path, IndexerOptions options)
+    : impl_(std::make_unique<Impl>(path, std::move(options))) {}
+
+Indexer::~Indexer() {
+  if (!impl_) return;
+  try {
+    impl_->commit(true);
+  } catch (...) {
+    // A destructor cannot report; callers who care call commit() themselves.
+  }
+}
+
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+
+Outcome Indexer::add(Document document) {
+  auto prepared = impl_->prepare(std::move(document), impl_->db);
+  return impl_->write(std::move(prepared));
+}
+
+bool Indexer::remove(const std::string& id) {
+  const std::string term = schema::id_term(id);
+  try {
+    if (impl_->db.get_termfreq(term) == 0) return false;
+    impl_->db.delete_document(term);
+    impl_->count_change();
+    return true;
+  } catch (const Xapian::Error& error) {
+    throw Error("cannot delete document '" + id + "': " + error.get_msg());
+  }
+}
+
+void Indexer::commit() { impl_->commit(true); }
+
+std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
+
+// Reading, metadata extraction and term generation run on a second thread,
+// while this one writes to Xapian (which has one writer): both cores work.
+IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
+                                const FileSelection& selection, const ReadOptions& read,
+                                const Progress& progress) {
+  struct FileDone {
+    std::uintmax_t bytes;
+  };
+  using Item = std::variant<Impl::Prepared, Problem, FileDone>;
+  index::WorkQueue<Item> queue(queue_capacity);
+  std::exception_ptr producer_error;
+
+  std::thread producer([&] {
+    try {
+      // A read-only view to skip unchanged documents before extracting anything.
+      Xapian::Database snapshot(impl_->path.string());
+      auto on_problem = [&](Problem&& problem) { queue.push(std::move(problem)); };
+      auto on_document = [&](Document&& document) {
+        SourceLocation where = document.source;
+        try {
+          queue.push(impl_->prepare(std::move(document), snapshot));
+        } catch (const std::exception& error) {  // one document's failure is not the run's
+          queue.push(Problem{std::move(where), error.what()});
+        }
+      };
+      for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
+        read_file(file, read, on_document, on_problem);
+        std::error_code error;
+        const auto size = file == "-" ? 0 : std::filesystem::file_size(file, error);
+        queue.push(FileDone{error ? 0 : size});
+      }
+    } catch (...) {
+      producer_error = std::current_exception();
+    }
+    queue.close();
+  });
+
+  IndexSummary summary;
+  try {
+    while (auto item = queue.pop()) {
+      if (auto* problem = std::get_if<Problem>(&*item)) {
+        if (!problem->warning) ++summary.failed;
+        summary.problems.push_back(std::move(*problem));
+      } else if (auto* done = std::get_if<FileDone>(&*item)) {
+        ++summary.files;
+        summary.bytes += done->bytes;
+        if (progress) progress(summary);
+      } else {
+        auto& prepared = std::get<Impl::Prepared>(*item);
+        SourceLocation where = prepared.source;
+        try {
+          switch (impl_->write(std::move(prepared))) {
+            case Outcome::added: ++summary.added; break;
+            case Outcome::updated: ++summary.updated; break;
+            case Outcome::unchanged: ++summary.unchanged; break;
+          }
+        } catch (const Error& error) {
+          summary.problems.push_back(Problem{std::move(where), error.what()});
+          ++summary.failed;
+        }
+      }
+    }
+  } catch (...) {
+    queue.abandon();
+    producer.join();
+    throw;
+  }
+  producer.join();
+  if (producer_error) std::rethrow_exception(producer_error);
+  commit();
+  return summary;
+}
+
+}  // namespace vankien

@@ -1,0 +1,547 @@
+// Building the Xapian query. The boosts, in one place:
+//   - exact syllables: a syllable typed with diacritics matches its folded form
+//     (recall: what an unaccented query finds, it finds) and adds the weight of
+//     its exact form (XE term), so documents written exactly so rank first;
+//   - adjacency: the best candidates are re-ranked by how many pairs of
+//     neighbouring query words stand next to each other in them, so
+//     "phương thức lãnh đạo" written as a run outranks the four syllables
+//     scattered (searcher.cpp, add_proximity);
+//   - title and lead: indexed with a higher within-document frequency
+//     (schema::title_wdf, lead_wdf), which BM25 turns into weight;
+//   - numbers: a document code, typed whole or as "so 60 nq tw", adds the weight
+//     of the document's own number term (XS), rare by nature, so the document
+//     itself ranks above those that cite it.
+#include "query_builder.hpp"
+
+#include <algorithm>
+
+#include "metadata/congress_term.hpp"
+#include "filter_hints.hpp"
+#include "vankien/analyzer.hpp"
+#include "vankien/metadata.hpp"
+#include "vankien/schema.hpp"
+#include "vankien/text.hpp"
+
+namespace vankien::query {
+
+namespace {
+
+constexpr double exact_boost = 1.0;
+constexpr double number_boost = 5.0;
+constexpr double title_boost = 1.0;
+
+Xapian::Query scaled(const Xapian::Query& query, double factor) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
+}
+
+Xapian::Query boolean(const Xapian::Query& query) { return scaled(query, 0.0); }
+
+Xapian::Query term(std::string_view prefix, const std::string& value) {
+  return Xapian::Query(std::string(prefix) + value);
+}
+
+Xapian::Query phrase_of(const std::vector<std::string>& words) {
+  if (words.size() == 1) return Xapian::Query(words.front());
+  return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                       static_cast<Xapian::termcount>(words.size()));
+}
+
+// One query word: its folded term, boosted by its exact form when typed with marks.
+struct Word {
+  std::string folded;
+  std::string exact;  // empty: typed without marks
+  std::size_t begin = 0, end = 0;
+};
+
+class Builder {
+ public:
+  explicit Builder(const BuildContext& context) : context_(context) {}
+
+  BuiltQuery run(const Node& root) {
+    BuiltQuery built;
+    Part part = build(root);
+    built.looser = looser(context_.match, longest_run_);
+    built.highlighting = std::move(highlighting_);
+    built.warnings = std::move(warnings_);
+    built.proximity = std::move(proximity_);
+    built.word_sequence = std::move(sequence_);
+    if (part.empty) {
+      built.query = Xapian::Query::MatchAll;
+      built.no_words = true;
+    } else if (part.is_filter) {
+      built.query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, part.query);
+    } else {
+      built.query = part.query;
+    }
+    return built;
+  }
+
+ private:
+  struct Part {
+    Xapian::Query query;
+    bool is_filter = false;  // boolean only: no weight of its own
+    bool empty = true;
+  };
+
+  static Part weighted(Xapian::Query query) { return {std::move(query), false, false}; }
+  static Part filter(Xapian::Query query) { return {std::move(query), true, false}; }
+
+  Part build(const Node& node) {
+    switch (node.kind) {
+      case Node::Kind::text: return text(node.text);
+      case Node::Kind::phrase: return phrase(node.text);
+      case Node::Kind::field: return node.text.empty() ? Part{} : field(node);
+      case Node::Kind::negated: return build(node.children.front());  // handled by all()
+      case Node::Kind::any: return any(node);
+      case Node::Kind::all: return all(node);
+    }
+    return {};
+  }
+
+  Part field(const Node& node) {
+    Xapian::Query query = field_filter(node.field, node.text, context_);
+    if (auto hint = unknown_value_hint(node.field, node.text, query, context_.db)) warnings_.push_back(*hint);
+    return filter(std::move(query));
+  }
+
+  Part all(const Node& node) {
+    std::vector<Xapian::Query> positives, filters, negatives;
+    for (const Node& child : node.children) {
+      const bool negated = child.kind == Node::Kind::negated;
+      negating_ = negated;
+      const Part part = build(child);
+      negating_ = false;
+      if (part.empty) continue;
+      if (negated) {
+        negatives.push_back(part.query);
+      } else {
+        (part.is_filter ? filters : positives).push_back(part.query);
+      }
+    }
+    Part out;
+    if (!positives.empty()) {
+      out = weighted(Xapian::Query(Xapian::Query::OP_AND, positives.begin(), positives.end()));
+    }
+    if (!filters.empty()) {
+      const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      out = out.empty ? filter(all_filters)
+                      : weighted(Xapian::Query(Xapian::Query::OP_FILTER, out.query, all_filters));
+    }
+    if (!negatives.empty()) {
+      const Xapian::Query base = out.empty ? Xapian::Query::MatchAll : out.query;
+      const Xapian::Query excluded(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
+      out = Part{Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded), out.is_filter || out.empty, false};
+    }
+    return out;
+  }
+
+  Part any(const Node& node) {
+    std::vector<Xapian::Query> alternatives;
+    bool all_filters = true;
+    for (const Node& child : node.children) {
+      const Part part = build(child);
+      if (part.empty) continue;
+      alternatives.push_back(part.is_filter ? boolean(part.query) : part.query);
+      all_filters = all_filters && part.is_filter;
+    }
+    if (alternatives.empty()) return {};
+    const Xapian::Query query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    return all_filters ? filter(query) : weighted(query);
+  }
+
+  // Words of one run; codes are kept whole and their parts dropped.
+  std::vector<Token> tokens_of(const std::string& text) {
+    std::vector<Token> tokens;
+    std::size_t code_end = 0;
+    Analyzer().analyze(text, [&](const Token& token) {
+      if (token.kind == TokenKind::code) {
+        tokens.push_back(token);
+        code_end = token.end;
+      } else if (token.end > code_end) {
+        tokens.push_back(token);
+      }
+    });
+    term_count_ += tokens.size();
+    if (term_count_ > context_.options.max_query_terms) {
+      throw QueryError("query has more than " + std::to_string(context_.options.max_query_terms) +
+                       " words");
+    }
+    return tokens;
+  }
+
+  // A query word as snippets mark it: in the form typed, if typed with marks.
+  static HighlightWord highlight_word(const Token& token) {
+    return {token.folded, has_diacritics(token.text) ? token.text : std::string()};
+  }
+
+  // `marked`: the word is marked in snippets on its own (not only as part of a run).
+  Xapian::Query word_query(const Token& token, bool marked = true) {
+    // "-bàn" excludes bàn, not bán and bạn: a word typed with marks is excluded exactly.
+    if (negating_) {
+      const std::string exact_term = std::string(schema::exact) + token.text;
+      return has_diacritics(token.text) ? Xapian::Query(exact_term) : Xapian::Query(token.folded);
+    }
+    if (marked) highlighting_.add_word(highlight_word(token));
+    Xapian::Query query(token.folded);
+    std::string exact = has_diacritics(token.text) ? token.text : std::string();
+    if (exact.empty()) {
+      const auto hint = context_.accent_hints.find(token.folded);
+      if (hint != context_.accent_hints.end()) exact = hint->second;
+    }
+    const std::string exact_term = std::string(schema::exact) + exact;
+    if (!exact.empty() && context_.db.term_exists(exact_term)) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            scaled(Xapian::Query(exact_term), exact_boost));
+    }
+    return query;
+  }
+
+  // A document code: its folded term, and its own number's term as a boost.
+  Xapian::Query code_query(const std::string& folded_code) {
+    highlighting_.add_word({folded_code, ""});
+    const std::string number_term = std::string(schema::number) + folded_code;
+    Xapian::Query query(folded_code);
+    if (context_.db.term_exists(number_term)) {
+      query = Xapian::Query(Xapian::Query::OP_OR, query,
+                            scaled(Xapian::Query(number_term), number_boost));
+    }
+    return query;
+  }
+
+  // "60 nq tw" -> "60-nq/tw" or "60/nq-tw" when the database has that number.
+  std::string spelled_out_code(const std::vector<Token>& tokens, std::size_t i,
+                               std::size_t& used) const {
+    if (tokens[i].kind != TokenKind::number) return {};
+    for (std::size_t parts = 3; parts >= 2; --parts) {
+      if (i + parts > tokens.size()) continue;
+      bool letters = true;
+      for (std::size_t k = i + 1; k < i + parts; ++k) {
+        letters = letters && tokens[k].kind == TokenKind::word && tokens[k].folded.size() <= 10;
+      }
+      if (!letters) continue;
+      std::vector<std::string> candidates;
+      const std::string& n = tokens[i].folded;
+      if (parts == 3) {
+        candidates = {n + "-" + tokens[i + 1].folded + "/" + tokens[i + 2].folded,
+                      n + "/" + tokens[i + 1].folded + "-" + tokens[i + 2].folded};
+      } else {
+        candidates = {n + "/" + tokens[i + 1].folded, n + "-" + tokens[i + 1].folded};
+      }
+      for (const std::string& code : candidates) {
+        if (context_.db.term_exists(std::string(schema::number) + code)) {
+          used = parts;
+          return code;
+        }
+      }
+    }
+    return {};
+  }
+
+  // Abbreviations are written in plain letters (HĐND, TU): a single word typed
+  // with tone or vowel marks ("tư", "hủ") is that word, not an abbreviation.
+  // Typed in small letters, "tu" is the abbreviation only if the index does
+  // not usually write that syllable with marks (từ, tự, tư...); in capitals it is.
+  bool may_be_abbreviation(const Token& token, std::string_view typed) const {
+    std::string plain = token.text;
+    for (std::size_t at; (at = plain.find("đ")) != std::string::npos;) plain.replace(at, 2, "d");
+    if (plain != token.folded) return false;
+    const bool capitals =
+        std::none_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+        typed.find("đ") == std::string_view::npos;
+    return capitals || context_.vocabulary.likely_accented(context_.db, token.folded).empty();
+  }
+
+  // Abbreviations and their expansions (database synonyms), longest first.
+  std::optional<Xapian::Query> synonym_query(std::string_view run, const std::vector<Token>& tokens,
+                                             std::size_t i, std::size_t& used) {
+    for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
+      std::string key;
+      for (std::size_t k = i; k < i + n; ++k) {
+        if (tokens[k].kind == TokenKind::code) return std::nullopt;
+        key += (key.empty() ? "" : " ") + tokens[k].folded;
+      }
+      if (context_.db.synonyms_begin(key) == context_.db.synonyms_end(key)) continue;
+      const std::string_view typed = run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      if (n == 1 && !may_be_abbreviation(tokens[i], typed)) return std::nullopt;
+      std::vector<Xapian::Query> alternatives;
+      std::size_t expansions = 0;
+      for (auto it = context_.db.synonyms_begin(key);
+           it != context_.db.synonyms_end(key) && expansions < context_.options.max_expansions;
+           ++it, ++expansions) {
+        const std::vector<std::string> synonym_words = split_words(*it);
+        std::vector<HighlightWord> expansion_run;
+        for (const std::string& word : synonym_words) expansion_run.push_back({word, ""});
+        highlighting_.add_run(std::move(expansion_run));
+        if (!synonym_words.empty()) alternatives.push_back(phrase_of(synonym_words));
+      }
+      if (alternatives.empty()) continue;
+      // The words as typed are matched as words (a phrase over common
+      // syllables would be checked on every match); re-ranking by adjacency
+      // puts those where they stand together first.
+      // Marked where they stand together, as the expansion is: "Ban" of
+      // "Ban Thường vụ" is not marked in "bạn bè".
+      std::vector<Xapian::Query> own;
+      std::vector<HighlightWord> typed_run;
+      for (std::size_t k = i; k < i + n; ++k) {
+        own.push_back(word_query(tokens[k], n == 1));
+        typed_run.push_back(highlight_word(tokens[k]));
+      }
+      highlighting_.add_run(std::move(typed_run));
+      alternatives.insert(alternatives.begin(),
+                          Xapian::Query(Xapian::Query::OP_AND, own.begin(), own.end()));
+      used = n;
+      return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+    return std::nullopt;
+  }
+
+  static std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find(' ', start);
+      if (end == std::string::npos) end = text.size();
+      if (end > start) words.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    return words;
+  }
+
+  Part text(const std::string& run) {
+    const std::vector<Token> tokens = tokens_of(run);
+    std::vector<Xapian::Query> elements;
+    std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
+    std::vector<Xapian::Query> title_words;
+    auto close_adjacent = [&] {
+      if (negating_) adjacent.clear();
+      if (adjacent.size() >= 2) proximity_.push_back(adjacent);
+      sequence_.insert(sequence_.end(), adjacent.begin(), adjacent.end());
+      adjacent.clear();
+    };
+    for (std::size_t i = 0; i < tokens.size();) {
+      const Token& token = tokens[i];
+      std::size_t used = 1;
+      if (token.kind == TokenKind::code) {
+        close_adjacent();
+        elements.push_back(code_query(token.folded));
+      } else if (std::string code = spelled_out_code(tokens, i, used); !code.empty()) {
+        close_adjacent();
+        // "số" typed before it is part of how the code was written, not a word to find.
+        if (!elements.empty() && i > 0 && tokens[i - 1].folded == "so") elements.pop_back();
+        std::vector<std::string> parts;
+        for (std::size_t k = i; k < i + used; ++k) parts.push_back(tokens[k].folded);
+        elements.push_back(Xapian::Query(Xapian::Query::OP_OR, phrase_of(parts),
+                                         scaled(Xapian::Query(std::string(schema::number) + code),
+                                                number_boost)));
+        std::vector<HighlightWord> code_run;
+        for (const std::string& part : parts) code_run.push_back({part, ""});
+        highlighting_.add_run(std::move(code_run));
+      } else if (auto synonyms = synonym_query(run, tokens, i, used)) {
+        elements.push_back(*synonyms);
+        for (std::size_t k = i; k < i + used; ++k) {
+          adjacent.push_back(tokens[k].folded);
+          title_words.emplace_back(std::string(schema::title_word) + tokens[k].folded);
+        }
+      } else {
+        elements.push_back(word_query(token));
+        adjacent.push_back(token.folded);
+        title_words.emplace_back(std::string(schema::title_word) + token.folded);
+      }
+      i += used;
+    }
+    close_adjacent();
+    if (elements.empty()) return {};
+    longest_run_ = std::max(longest_run_, elements.size());
+    const auto op = context_.match == Match::every_word ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+    Xapian::Query query = context_.match == Match::all_but_one_word
+                              ? all_but_one(elements)
+                              : Xapian::Query(op, elements.begin(), elements.end());
+    // Words that are all in a document's title, as when a title is typed from
+    // memory: BM25 over the short title field ranks that document first.
+    if (!negating_ && title_words.size() >= 2) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            scaled(Xapian::Query(op, title_words.begin(), title_words.end()),
+                                   title_boost));
+    }
+    return weighted(query);
+  }
+
+  // Documents with every element but any one of them; with two, or past a few
+  // elements (the alternatives would be too many), any element will do.
+  static constexpr std::size_t most_left_out_alternatives = 8;
+
+  static bool drops_one(std::size_t elements) {
+    return elements >= 3 && elements <= most_left_out_alternatives;
+  }
+
+  static std::optional<Match> looser(Match match, std::size_t longest_run) {
+    if (longest_run < 2 || match == Match::any_word) return std::nullopt;
+    if (match == Match::every_word && drops_one(longest_run)) return Match::all_but_one_word;
+    return Match::any_word;
+  }
+
+  static Xapian::Query all_but_one(const std::vector<Xapian::Query>& elements) {
+    if (!drops_one(elements.size())) {
+      return Xapian::Query(Xapian::Query::OP_OR, elements.begin(), elements.end());
+    }
+    std::vector<Xapian::Query> alternatives;
+    for (std::size_t left_out = 0; left_out < elements.size(); ++left_out) {
+      std::vector<Xapian::Query> rest;
+      for (std::size_t k = 0; k < elements.size(); ++k) {
+        if (k != left_out) rest.push_back(elements[k]);
+      }
+      alternatives.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  Part phrase(const std::string& text) {
+    std::vector<std::string> words;
+    std::vector<Xapian::Query> exact_boosts;
+    std::vector<HighlightWord> run;  // a phrase is marked where it stands whole
+    for (const Token& token : tokens_of(text)) {
+      words.push_back(token.folded);
+      if (token.kind == TokenKind::code) {
+        run.push_back({token.folded, ""});
+        continue;
+      }
+      run.push_back(highlight_word(token));
+      const std::string exact_term = std::string(schema::exact) + token.text;
+      if (has_diacritics(token.text) && context_.db.term_exists(exact_term)) {
+        exact_boosts.push_back(scaled(Xapian::Query(exact_term), exact_boost));
+      }
+    }
+    if (words.empty()) return {};
+    if (!negating_) highlighting_.add_run(std::move(run));
+    Xapian::Query query = phrase_of(words);
+    if (!exact_boosts.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(Xapian::Query::OP_OR, exact_boosts.begin(),
+                                          exact_boosts.end()));
+    }
+    return weighted(query);
+  }
+
+  const BuildContext& context_;
+  Highlighting highlighting_;
+  std::vector<std::string> warnings_;
+  std::vector<std::vector<std::string>> proximity_;
+  std::vector<std::string> sequence_;
+  std::size_t term_count_ = 0;
+  std::size_t longest_run_ = 0;
+  bool negating_ = false;  // building the operand of NOT or '-'
+};
+
+// "Số 12-NQ/HU", "so: 12-NQ/HU" -> "12-NQ/HU".
+std::string strip_number_prefix(const std::string& value) {
+  const std::size_t gap = value.find_first_of(": ");
+  if (gap == std::string::npos || fold(value.substr(0, gap)) != "so") return value;
+  const std::size_t start = value.find_first_not_of(": ", gap);
+  return start == std::string::npos ? std::string() : value.substr(start);
+}
+
+// "2019-01-01..2019-06-30", "..2019-06-30", "15/3/2019": a value range on the date.
+Xapian::Query date_filter(const std::string& value) {
+  const std::size_t dots = value.find("..");
+  auto compact = [&](const std::string& text) -> std::string {
+    const auto iso = parse_date(text);
+    if (!iso) throw QueryError("invalid date '" + text + "' (use 2019-03-15 or 15/3/2019)");
+    return iso->substr(0, 4) + iso->substr(5, 2) + iso->substr(8, 2);
+  };
+  if (dots == std::string::npos) {
+    return term(schema::date, compact(value));
+  }
+  const std::string from_text = value.substr(0, dots), to_text = value.substr(dots + 2);
+  if (from_text.empty() && to_text.empty()) throw QueryError("empty date range '..'");
+  const std::string from = from_text.empty() ? "00000000" : compact(from_text);
+  const std::string to = to_text.empty() ? "99999999" : compact(to_text);
+  if (from > to) throw QueryError("date range '" + value + "' ends before it starts");
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::date_slot, from, to);
+}
+
+}  // namespace
+
+BuiltQuery build_query(const Node& root, const BuildContext& context) {
+  return Builder(context).run(root);
+}
+
+Xapian::Query field_filter(const std::string& field, const std::string& value,
+                           const BuildContext& context) {
+  if (field == "district") {
+    // "Bạch Thông, Bắc Kạn" or "Bạch Thông (Bắc Kạn)" names the province too.
+    const std::size_t split = value.find_first_of(",(");
+    if (split != std::string::npos) {
+      std::string province = value.substr(split + 1);
+      province.erase(std::remove(province.begin(), province.end(), ')'), province.end());
+      return term(schema::district,
+                  schema::facet_key(province) + "/" + schema::facet_key(value.substr(0, split)));
+    }
+    return term(schema::district_name, schema::facet_key(value));
+  }
+  if (field == "province") return term(schema::province, schema::facet_key(value));
+  if (field == "term") {
+    const auto parsed = metadata::parse_term(value);
+    if (!parsed) throw QueryError("invalid term '" + value + "' (use 2015-2020)");
+    return term(schema::term, *parsed);
+  }
+  if (field == "topic") return term(schema::topic, context.vocabulary.topic_key(value));
+  if (field == "type") return term(schema::type, context.vocabulary.type_key(value));
+  if (field == "number") return term(schema::number, fold(strip_number_prefix(value)));
+  if (field == "author") return term(schema::author, schema::facet_key(value));
+  if (field == "date") return date_filter(value);
+  if (field == "year") {
+    const std::size_t dots = value.find("..");
+    if (dots != std::string::npos) {
+      return date_filter(value.substr(0, dots) + "-01-01.." + value.substr(dots + 2) + "-12-31");
+    }
+    if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos) {
+      throw QueryError("invalid year '" + value + "'");
+    }
+    return term(schema::year, value);
+  }
+  if (field == "issuer") {
+    // A prefix of the issuer's name matches: issuer:"huyện ủy" finds every Huyện ủy.
+    const std::string prefix = std::string(schema::issuer) + schema::facet_key(value);
+    std::vector<Xapian::Query> issuers;
+    for (auto it = context.db.allterms_begin(prefix);
+         it != context.db.allterms_end(prefix) && issuers.size() < 256; ++it) {
+      issuers.emplace_back(*it);
+    }
+    if (issuers.empty()) return Xapian::Query(prefix);  // matches nothing, as it should
+    return Xapian::Query(Xapian::Query::OP_OR, issuers.begin(), issuers.end());
+  }
+  throw QueryError("unknown field '" + field + "'");
+}
+
+ClearanceLimit::ClearanceLimit(Access clearance, const Xapian::Database& db) {
+  std::vector<Xapian::Query> allowed, above;
+  Xapian::doccount allowed_count = 0, above_count = 0;
+  for (int level = 0; level <= static_cast<int>(Access::top_secret); ++level) {
+    const std::string level_term =
+        std::string(schema::access) + std::string(access_name(static_cast<Access>(level)));
+    const Xapian::doccount count = db.get_termfreq(level_term);
+    if (level <= static_cast<int>(clearance)) {
+      allowed.emplace_back(level_term);
+      allowed_count += count;
+    } else if (count > 0) {
+      above.emplace_back(level_term);
+      above_count += count;
+    }
+  }
+  if (above_count == 0 && allowed_count == db.get_doccount()) return;
+  // Every document the indexer writes has one level; were some without, only
+  // keeping the allowed ones would leave them out.
+  if (allowed_count + above_count == db.get_doccount()) {
+    excluded_ = Xapian::Query(Xapian::Query::OP_OR, above.begin(), above.end());
+  } else {
+    kept_ = Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
+  }
+}
+
+Xapian::Query ClearanceLimit::apply(const Xapian::Query& query) const {
+  if (excluded_) return Xapian::Query(Xapian::Query::OP_AND_NOT, query, *excluded_);
+  if (kept_) return Xapian::Query(Xapian::Query::OP_FILTER, query, *kept_);
+  return query;
+}
+
+}  // namespace vankien::query

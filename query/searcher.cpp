@@ -1,0 +1,376 @@
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <unordered_map>
+
+#include "accents.hpp"
+#include "facets.hpp"
+#include "filter_hints.hpp"
+#include "database_pool.hpp"
+#include "helper_thread.hpp"
+#include "matching.hpp"
+#include "query_builder.hpp"
+#include "query_parser.hpp"
+#include "snippet.hpp"
+#include "vocabulary.hpp"
+#include "storage/database.hpp"
+#include "storage/document_record.hpp"
+#include "vankien/analyzer.hpp"
+#include "vankien/metadata.hpp"
+#include "vankien/schema.hpp"
+#include "vankien/search.hpp"
+#include "vankien/text.hpp"
+
+namespace vankien {
+
+namespace {
+
+using query::Borrowed;
+using query::DatabasePool;
+using query::Handle;
+using query::HelperClaim;
+
+// Counts a search in progress for as long as it lives.
+class RunningSearch {
+ public:
+  explicit RunningSearch(std::atomic<int>& count) : count_(count) { ++count_; }
+  ~RunningSearch() { --count_; }
+  RunningSearch(const RunningSearch&) = delete;
+  RunningSearch& operator=(const RunningSearch&) = delete;
+
+ private:
+  std::atomic<int>& count_;
+};
+
+// Runs `work` on `db`; a database changed under a reader is reopened and the
+// work tried again, as Xapian advises. Xapian's errors leave as vankien::Error.
+template <typename Work>
+auto with_retry(Xapian::Database& db, Work work) {
+  constexpr int attempts = 4;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return work();
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt == attempts) {
+        throw Error("the database changed " + std::to_string(attempts) +
+                    " times during one search: " + error.get_msg());
+      }
+      db.reopen();
+    } catch (const Xapian::Error& error) {
+      throw Error("cannot read the database: " + error.get_description());
+    }
+  }
+}
+
+// How many of the best matches proximity may re-order, and how many matches
+// past the page are counted so that small totals are exact.
+constexpr std::size_t rerank_candidates = 30;
+constexpr Xapian::doccount exact_total_margin = 100;
+// A snippet of N bytes holds at most N / 2 words (a letter and a space each):
+// the number of positions its passage may span, at least one.
+std::uint32_t passage_span(std::size_t snippet_bytes) {
+  constexpr std::size_t min_word_bytes = 2, most_positions = std::size_t{1} << 24;
+  return static_cast<std::uint32_t>(std::clamp<std::size_t>(snippet_bytes / min_word_bytes, 1, most_positions));
+}
+
+// A match, with the positions of query words in it read once from the index
+// and shared by proximity re-ranking and snippets. Positions are read on the
+// handle of the thread working on the match.
+struct Candidate {
+  Xapian::docid docid;
+  double weight;
+  std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
+
+  const std::vector<Xapian::termpos>& positions_of(Xapian::Database& db, const std::string& term) {
+    auto [it, inserted] = positions.try_emplace(term);
+    if (inserted) {
+      for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
+        it->second.push_back(*p);
+      }
+    }
+    return it->second;
+  }
+};
+
+// A candidate whose neighbouring query words all stand next to each other
+// doubles its weight; one with none of them together keeps it.
+constexpr double adjacency_boost = 1.0;
+
+bool adjacent_in(const std::vector<Xapian::termpos>& first, const std::vector<Xapian::termpos>& second) {
+  // Both sorted: walk them together looking for p in first, p + 1 in second.
+  std::size_t i = 0, j = 0;
+  while (i < first.size() && j < second.size()) {
+    if (first[i] + 1 == second[j]) return true;
+    if (first[i] + 1 < second[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return false;
+}
+
+// Re-ranks candidates (best first) by the share of neighbouring query-word
+// pairs that are adjacent in them, read from each candidate's own position
+// lists (cheap for a few dozen documents, unlike a phrase query over every
+// match). A candidate whose doubled weight cannot pass the `wanted`th weight
+// before re-ranking is not looked at: it stays below the page, whose weights
+// only rise.
+void add_proximity(const HelperClaim& helper, Xapian::Database& db,
+                   const std::vector<std::vector<std::string>>& runs, std::size_t wanted,
+                   std::vector<Candidate>& candidates) {
+  std::size_t pairs = 0;
+  for (const auto& run : runs) pairs += run.size() - 1;
+  if (pairs == 0 || wanted == 0) return;
+  const double lowest_on_page = candidates.size() > wanted ? candidates[wanted - 1].weight : 0.0;
+  std::size_t reachable = 0;
+  while (reachable < candidates.size() &&
+         candidates[reachable].weight * (1.0 + adjacency_boost) > lowest_on_page) {
+    ++reachable;
+  }
+  helper.for_each(db, reachable, [&](std::size_t i, Xapian::Database& reader) {
+    Candidate& candidate = candidates[i];
+    std::size_t adjacent = 0;
+    for (const auto& run : runs) {
+      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
+        adjacent += adjacent_in(candidate.positions_of(reader, run[k]), candidate.positions_of(reader, run[k + 1]));
+      }
+    }
+    candidate.weight += candidate.weight * adjacency_boost * static_cast<double>(adjacent) / static_cast<double>(pairs);
+  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
+}
+
+// The body position (from 0) after which a snippet need not look for matches:
+// the end of the stretch of `span` positions holding the most distinct query
+// words, found from the index's position lists; 0 with none in the body.
+std::uint32_t best_passage_end(Xapian::Database& db, Candidate& candidate,
+                               const std::set<std::string>& terms, Xapian::termpos body_first,
+                               std::uint32_t span) {
+  std::vector<std::pair<Xapian::termpos, const std::string*>> matches;
+  for (const std::string& term : terms) {
+    for (const Xapian::termpos position : candidate.positions_of(db, term)) {
+      if (position >= body_first) matches.emplace_back(position - body_first, &term);
+    }
+  }
+  if (matches.empty()) return 0;
+  std::sort(matches.begin(), matches.end());
+  std::size_t best_distinct = 0;
+  Xapian::termpos best_end = matches.front().first;
+  std::unordered_map<const std::string*, std::size_t> in_window;
+  for (std::size_t first = 0, last = 0; last < matches.size(); ++last) {
+    ++in_window[matches[last].second];
+    while (matches[last].first - matches[first].first >= span) {
+      if (--in_window[matches[first].second] == 0) in_window.erase(matches[first].second);
+      ++first;
+    }
+    if (in_window.size() > best_distinct) {
+      best_distinct = in_window.size();
+      best_end = matches[last].first;
+    }
+  }
+  return static_cast<std::uint32_t>(best_end);
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  Impl(const std::vector<std::filesystem::path>& paths, SearchOptions options_in)
+      : options(std::move(options_in)),
+        pool(paths),
+        vocabulary(options.data_dir.empty() ? default_data_dir() : options.data_dir) {
+    if (options.helper_thread && std::thread::hardware_concurrency() > 1) {
+      helper_handle = pool.open();
+      helper_thread = std::make_unique<query::HelperThread>();
+    }
+  }
+
+  /// One search, matching words as `match` says; `looser` is set to the next
+  /// way to match that may find more.
+  Results run(Handle& handle, const SearchRequest& request, query::Match match,
+              std::optional<query::Match>& looser) const;
+
+  SearchOptions options;
+  mutable DatabasePool pool;
+  query::Vocabulary vocabulary;
+  // With a second core: the thread a search shares its work with, and the
+  // handle that thread reads on (used by it alone).
+  std::unique_ptr<query::HelperThread> helper_thread;
+  std::unique_ptr<Handle> helper_handle;
+  // Searches in progress: the helper only takes work from a search running
+  // alone, as otherwise every core may be busy and sharing would only add
+  // the cost of handing work over.
+  mutable std::atomic<int> searches_running{0};
+};
+
+Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearchOptions options)
+    : impl_(std::make_unique<Impl>(databases, std::move(options))) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+void Searcher::reopen() {
+  impl_->pool.reopen_all();
+  impl_->vocabulary.forget_accents();
+}
+
+Results Searcher::search(const SearchRequest& request) const {
+  if (request.query.size() > impl_->options.max_query_bytes) {
+    throw QueryError("query of " + std::to_string(request.query.size()) +
+                     " bytes is longer than the limit of " +
+                     std::to_string(impl_->options.max_query_bytes));
+  }
+  if (const std::size_t most = impl_->options.max_results;
+      request.limit > most || request.offset > most - request.limit) {
+    throw QueryError("offset " + std::to_string(request.offset) + " + limit " + std::to_string(request.limit) +
+                     " reaches past the first " + std::to_string(most) + " results, the most a search returns");
+  }
+  const RunningSearch running(impl_->searches_running);
+  Borrowed db(impl_->pool);
+  return with_retry((*db).all, [&] {
+    // Every word first; when nothing has them all, all but one, then any.
+    std::optional<query::Match> match = query::Match::every_word;
+    Results results;
+    while (match) {
+      results = impl_->run(*db, request, *match, match);
+      if (results.total_lower > 0) break;
+    }
+    return results;
+  });
+}
+
+Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
+                            query::Match match, std::optional<query::Match>& looser) const {
+  Xapian::Database& db = handle.all;
+  Results results;
+  query::ParsedQuery parsed = query::parse_query(request.query);
+  results.warnings = std::move(parsed.warnings);
+
+  const query::ClearanceLimit clearance(request.clearance, db);
+  const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, clearance);
+  query::BuildContext context{db, vocabulary, options, accented.forms, match};
+  query::BuiltQuery built = query::build_query(parsed.root, context);
+  // Typed text with nothing to search for (punctuation, say) matches nothing,
+  // where an empty query would match every document.
+  if (built.no_words && request.query.find_first_not_of(" \t\r\n") != std::string::npos) {
+    built.query = Xapian::Query::MatchNothing;
+    results.warnings.push_back("no words to search for in the query: nothing matches");
+  }
+
+  // Filters of the request, then the caller's clearance.
+  std::vector<Xapian::Query> filters;
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"district", &request.district}, {"province", &request.province}, {"term", &request.term},
+      {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
+      {"number", &request.number},     {"year", &request.year}};
+  for (const auto& [field, value] : fields) {
+    if (value->empty()) continue;
+    filters.push_back(query::field_filter(field, *value, context));
+    if (auto hint = query::unknown_value_hint(field, *value, filters.back(), db)) results.warnings.push_back(*hint);
+  }
+  results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
+  if (!request.date_from.empty() || !request.date_to.empty()) {
+    filters.push_back(query::field_filter("date", request.date_from + ".." + request.date_to, context));
+  }
+  const Xapian::Query query = clearance.apply(
+      filters.empty() ? built.query
+                      : Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                      Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end())));
+
+  // Ranking by relevance re-ranks the best candidates by proximity; the page
+  // is then cut from them.
+  const bool rerank = request.sort == Sort::relevance && !built.proximity.empty();
+  const std::size_t wanted = request.offset + request.limit;
+  query::MatchRequest matching{query, request.sort, request.facets};
+  matching.first = static_cast<Xapian::doccount>(rerank ? 0 : request.offset);
+  matching.count = static_cast<Xapian::doccount>(rerank ? std::max(wanted, rerank_candidates) : request.limit);
+  // Facet counts must see every match, not just the first page; otherwise a
+  // margin past the page makes small totals exact rather than estimated.
+  // A relaxed query matches widely and its total is an estimate anyway.
+  matching.check_at_least =
+      !request.facets.empty() ? db.get_doccount()
+                              : static_cast<Xapian::doccount>(wanted + (match != query::Match::every_word ? 0 : exact_total_margin));
+  // The matcher, re-ranking and snippets each share their work with a free
+  // helper thread.
+  const HelperClaim helper(searches_running.load() == 1 ? helper_thread.get() : nullptr, helper_handle.get(),
+                           handle);
+  query::Matches found = query::find_matches(helper, db, matching);
+  results.total = found.estimated;
+  results.total_lower = found.lower;
+  results.total_upper = found.upper;
+  results.facets = std::move(found.facets);
+  results.relaxed = match != query::Match::every_word && results.total_lower > 0;
+  looser = built.looser;
+
+  std::vector<Candidate> candidates;
+  for (const query::Ranked& m : found.ranked) candidates.push_back({m.docid, m.weight, {}});
+  if (rerank) {
+    add_proximity(helper, db, built.proximity, wanted, candidates);
+    const std::size_t begin = std::min(request.offset, candidates.size());
+    const std::size_t end = std::min(wanted, candidates.size());
+    candidates = std::vector<Candidate>(std::make_move_iterator(candidates.begin() + static_cast<std::ptrdiff_t>(begin)),
+                                        std::make_move_iterator(candidates.begin() + static_cast<std::ptrdiff_t>(end)));
+  }
+
+  const bool wants_votes = !has_diacritics(request.query);
+  std::vector<query::AccentVotes> votes(wants_votes ? candidates.size() : 0);
+  results.hits.resize(candidates.size());
+  helper.for_each(db, candidates.size(), [&](std::size_t i, Xapian::Database& reader) {
+    Hit& hit = results.hits[i];
+    hit.rank = request.offset + i + 1;
+    hit.score = candidates[i].weight;
+    storage::Record record =
+        storage::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
+    hit.document = std::move(record.document);
+    if (request.snippet_bytes == 0) return;  // no snippet asked for
+    // The passage is found in the position lists, and the body read from the
+    // checkpoint before it to a little past it (to where an equal passage
+    // with more matches may end).
+    const std::uint32_t span = passage_span(request.snippet_bytes);
+    const std::uint32_t passage_end = best_passage_end(reader, candidates[i], built.highlighting.folded_terms(),
+                                                       record.body_index.first_position, span);
+    const storage::Checkpoint start =
+        storage::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
+    hit.snippet = query::make_snippet(hit.document.body, built.highlighting, request.snippet_bytes,
+                                      built.word_sequence, wants_votes ? &votes[i] : nullptr,
+                                      {start.byte, start.position, passage_end + span / 4});
+  });
+  if (wants_votes) results.suggestion = query::suggestion(request.query, accented, query::merged(votes));
+  return results;
+}
+
+std::optional<Document> Searcher::get(const std::string& id, Access clearance) const {
+  Borrowed db(impl_->pool);
+  Xapian::Database& all = (*db).all;
+  return with_retry(all, [&]() -> std::optional<Document> {
+    const std::string term = schema::id_term(id);
+    for (auto it = all.postlist_begin(term); it != all.postlist_end(term); ++it) {
+      Document document = storage::decode_record(all.get_document(*it).get_data()).document;
+      if (document.access <= clearance) return document;
+    }
+    return std::nullopt;
+  });
+}
+
+DatabaseStats Searcher::stats(Access clearance) const {
+  SearchRequest request;
+  request.clearance = clearance;
+  request.limit = 0;
+  request.facets = {"district", "term", "topic", "type"};
+  const Results all = search(request);
+  DatabaseStats stats;
+  stats.documents = all.total;
+  stats.counts = all.facets;
+  Borrowed db(impl_->pool);
+  Xapian::Database& every = (*db).all;
+  stats.terms = with_retry(every, [&] {
+    std::size_t terms = 0;
+    for (auto it = every.allterms_begin(); it != every.allterms_end(); ++it) ++terms;
+    return terms;
+  });
+  return stats;
+}
+
+}  // namespace vankien

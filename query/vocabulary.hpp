@@ -1,0 +1,47 @@
+#pragma once
+// What the query side knows beyond the database: topic and type names (from
+// the data files) and the database's own words, for turning filter values and
+// unaccented queries into the terms that were indexed.
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "storage/accent_table.hpp"
+#include "metadata/codes.hpp"
+#include "metadata/topics.hpp"
+
+namespace vankien::query {
+
+class Vocabulary {
+ public:
+  explicit Vocabulary(const std::filesystem::path& data_dir);
+
+  /// "xay_dung_dang", "Xây dựng Đảng, tổ chức cán bộ", "xay dung dang..." -> term key.
+  std::string topic_key(const std::string& value) const;
+  /// "nghị_quyết", "NQ", "Nghị quyết" -> term key.
+  std::string type_key(const std::string& value) const;
+
+  /// The most frequent accented form of a folded syllable in `db`, when the
+  /// accented forms together are the usual way it is written; else empty.
+  /// Read from the table the indexer stored (src/storage/accent_table.hpp), each
+  /// word once until forget_accents(), or, when there is none, built on first
+  /// use from the exact terms and kept.
+  std::string likely_accented(const Xapian::Database& db, const std::string& folded) const;
+  void forget_accents() const;  ///< after reopening: the database's words changed
+
+ private:
+  metadata::Topics topics_;
+  metadata::DocumentTypes types_;
+  mutable std::mutex accents_mutex_;
+  mutable bool accents_built_ = false;
+  mutable storage::AccentTable accents_;
+  // The stored table's entries read so far.
+  static constexpr std::size_t max_looked_up = 100000;
+  mutable std::unordered_map<std::string, std::string> looked_up_;
+};
+
+}  // namespace vankien::query

@@ -1,0 +1,64 @@
+#include "storage/database.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "vankien/error.hpp"
+#include "vankien/schema.hpp"
+
+namespace vankien::storage {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+  try {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    const std::string format = db.get_metadata(std::string(schema::format_key));
+    if (format.empty() && db.get_doccount() == 0) {
+      db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
+    } else if (format != schema::format_version) {
+      throw Error(path.string() + ": not a vankien database of format " +
+                  std::string(schema::format_version) +
+                  (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
+    }
+    return db;
+  } catch (const Xapian::DatabaseLockError& error) {
+    // Xapian reports every failure to take the lock alike; only one held by
+    // another writer is a lock (worth retrying), the rest (permission, a
+    // read-only file system) say why in Xapian's message.
+    if (error.get_msg().find("already locked") != std::string::npos) {
+      throw DatabaseLockedError(path.string() + ": database is locked: another process is writing to it");
+    }
+    throw Error(path.string() + ": cannot open the database for writing: " + error.get_msg());
+  } catch (const Xapian::Error& error) {
+    throw Error(path.string() + ": cannot open the database for writing: " + error.get_msg());
+  }
+}
+
+Xapian::Database open_readable(const std::filesystem::path& path) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored)) {
+    throw DatabaseNotFoundError(path.string() + ": no such database (create it with 'vankien index')");
+  }
+  // Xapian reads an unreadable directory as no database at all.
+  const int needed = std::filesystem::is_directory(path, ignored) ? R_OK | X_OK : R_OK;
+  if (::access(path.c_str(), needed) != 0) {
+    throw Error(path.string() + ": cannot read the database: " + std::strerror(errno));
+  }
+  try {
+    Xapian::Database db(path.string());
+    if (const std::string format = db.get_metadata(std::string(schema::format_key));
+        format != schema::format_version) {
+      throw DatabaseNotFoundError(
+          path.string() + ": not a vankien database of format " + std::string(schema::format_version) +
+          (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
+    }
+    return db;
+  } catch (const Xapian::DatabaseOpeningError& error) {
+    throw DatabaseNotFoundError(path.string() + ": not a database: " + error.get_msg());
+  } catch (const Xapian::Error& error) {
+    throw Error(path.string() + ": cannot open the database: " + error.get_msg());
+  }
+}
+
+}  // namespace vankien::storage

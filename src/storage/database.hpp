@@ -1,0 +1,16 @@
+#pragma once
+// Opening vankien databases, with Xapian's errors turned into vankien's.
+
+#include <xapian.h>
+
+#include <filesystem>
+
+namespace vankien::storage {
+
+/// Creates the database if needed. Throws DatabaseLockedError, Error.
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path);
+
+/// Throws DatabaseNotFoundError when there is no vankien database at `path`.
+Xapian::Database open_readable(const std::filesystem::path& path);
+
+}  // namespace vankien::storage
