@@ -242,8 +242,12 @@ class Builder {
   // Typed in small letters, "tu" is the abbreviation only if the index does
   // not usually write that syllable with marks (từ, tự, tư...); in capitals it is.
   bool may_be_abbreviation(const Token& token, std::string_view typed) const {
-    std::string plain = token.text;
-    for (std::size_t at; (at = plain.find("đ")) != std::string::npos;) plain.replace(at, 2, "d");
+    std::string plain;  // the token with đ as d, as folding writes it
+    for (std::size_t i = 0; i < token.text.size(); ++i) {
+      const bool d_stroke = token.text.compare(i, 2, "đ") == 0;
+      plain += d_stroke ? 'd' : token.text[i];
+      i += d_stroke ? 1 : 0;
+    }
     if (plain != token.folded) return false;
     const bool capitals =
         std::none_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
@@ -258,7 +262,8 @@ class Builder {
       std::string key;
       for (std::size_t k = i; k < i + n; ++k) {
         if (tokens[k].kind == TokenKind::code) return std::nullopt;
-        key += (key.empty() ? "" : " ") + tokens[k].folded;
+        if (!key.empty()) key += ' ';
+        key += tokens[k].folded;
       }
       if (context_.db.synonyms_begin(key) == context_.db.synonyms_end(key)) continue;
       const std::string_view typed = run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);

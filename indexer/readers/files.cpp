@@ -143,6 +143,16 @@ void stream_jsonl(std::istream& in, std::string pending, const Source& source,
   }
 }
 
+// A problem with a file, at a byte offset in it or with the whole file.
+void report(const ProblemSink& on_problem, const std::string& file, std::string message,
+            std::size_t offset = 0) {
+  Problem problem;
+  problem.where.file = file;
+  problem.where.offset = offset;
+  problem.message = std::move(message);
+  on_problem(std::move(problem));
+}
+
 // A directory holding a Xapian database (glass, chert or honey): never input.
 bool is_database(const std::filesystem::path& directory) {
   std::error_code ignored;
@@ -159,8 +169,8 @@ bool decode_utf16(std::string& content, const std::string& name, const ProblemSi
   if (!little_endian) return true;
   readers::Utf16Result decoded = readers::utf16_to_utf8(content, *little_endian);
   if (decoded.bad_offset != std::string::npos) {
-    on_problem(Problem{{name, 0, decoded.bad_offset},
-                       "invalid UTF-16 at byte " + std::to_string(decoded.bad_offset)});
+    report(on_problem, name, "invalid UTF-16 at byte " + std::to_string(decoded.bad_offset),
+           decoded.bad_offset);
     return false;
   }
   content = std::move(decoded.text);
@@ -210,16 +220,16 @@ void read_file(const std::filesystem::path& path, const ReadOptions& options,
   if (!standard_input) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
-      on_problem(Problem{{name, 0, 0}, is_database(path) ? "is a Xapian database, not documents" : "is a directory"});
+      report(on_problem, name, is_database(path) ? "is a Xapian database, not documents" : "is a directory");
       return;
     }
     if (is_database(std::filesystem::absolute(path, error).parent_path())) {
-      on_problem(Problem{{name, 0, 0}, "is part of a Xapian database, not a document"});
+      report(on_problem, name, "is part of a Xapian database, not a document");
       return;
     }
     file.open(path, std::ios::binary);
     if (!file) {
-      on_problem(Problem{{name, 0, 0}, "cannot open: " + std::string(std::strerror(errno))});
+      report(on_problem, name, "cannot open: " + std::string(std::strerror(errno)));
       return;
     }
     file_bytes = std::filesystem::file_size(path, error);
@@ -246,14 +256,14 @@ void read_file(const std::filesystem::path& path, const ReadOptions& options,
   if (format != Format::xml) {
     const std::uintmax_t limit = options.max_document_bytes;
     if (file_bytes > limit) {
-      on_problem(Problem{{name, 0, 0}, "document of " + std::to_string(file_bytes) + " bytes is larger than the " +
-                                           std::to_string(limit) + "-byte limit"});
+      report(on_problem, name, "document of " + std::to_string(file_bytes) + " bytes is larger than the " +
+                                   std::to_string(limit) + "-byte limit");
       return;
     }
     content.reserve(static_cast<std::size_t>(std::min(file_bytes, limit)));
     while (in && content.size() <= limit) content += read_block(in);
     if (content.size() > limit) {
-      on_problem(Problem{{name, 0, 0}, readers::too_large(options)});
+      report(on_problem, name, readers::too_large(options));
       return;
     }
   } else {
@@ -276,7 +286,7 @@ std::vector<std::filesystem::path> collect_files(const std::vector<std::filesyst
     } else if (std::filesystem::is_directory(path, error)) {
       std::vector<std::filesystem::path> found;
       if (is_database(path)) {
-        on_problem(Problem{{path.string(), 0, 0}, "is a Xapian database, not documents"});
+        report(on_problem, path.string(), "is a Xapian database, not documents");
         continue;
       }
       for (auto it = std::filesystem::recursive_directory_iterator(
@@ -295,13 +305,13 @@ std::vector<std::filesystem::path> collect_files(const std::vector<std::filesyst
         if (matches_any(selection.exclude, relative, filename)) continue;
         found.push_back(it->path());
       }
-      if (error) on_problem(Problem{{path.string(), 0, 0}, "cannot walk: " + error.message()});
+      if (error) report(on_problem, path.string(), "cannot walk: " + error.message());
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (std::filesystem::exists(path, error)) {
       files.push_back(path);
     } else {
-      on_problem(Problem{{path.string(), 0, 0}, "no such file or directory"});
+      report(on_problem, path.string(), "no such file or directory");
     }
   }
   return files;

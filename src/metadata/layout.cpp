@@ -179,7 +179,8 @@ Layout read_layout(std::string_view body) {
   std::size_t after_title = next + 1;
   if (layout.formal && is_capitals(first) && first.size() < 40 && after_title < lines.size()) {
     layout.type_heading = std::string(first);
-    layout.title += " " + shortened(trim(lines[after_title].text), max_title_bytes);
+    layout.title += ' ';
+    layout.title += shortened(trim(lines[after_title].text), max_title_bytes);
     ++after_title;
   }
   layout.header_bytes = after_title < lines.size() ? lines[after_title].begin : body.size();
