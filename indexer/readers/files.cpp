@@ -57,6 +57,18 @@ struct Source {
   const std::string& id_base;
 };
 
+// Documents without an id get one from where they came from: the file for
+// a one-document format, the file and line otherwise. Standard input has no
+// stable name, so the indexer derives those ids from the content.
+DocumentSink with_ids(const Source& source, bool one_per_file, const DocumentSink& on_document) {
+  return [&source, one_per_file, &on_document](Document&& document) {
+    if (document.id.empty() && source.id_base != "-") {
+      document.id = one_per_file ? source.id_base : source.id_base + ":" + std::to_string(document.source.line);
+    }
+    on_document(std::move(document));
+  };
+}
+
 // Reads `content`, the part of a file that starts at `start_offset` and
 // `start_line`, as `format`. `whole_file`, when given, is `content` itself,
 // which a one-document reader may take rather than copy.
@@ -65,16 +77,7 @@ void read_part(std::string_view content, Format format, const Source& source,
                const ProblemSink& on_problem, std::vector<std::string>& reported_unknown_fields,
                std::size_t start_offset = 0, std::size_t start_line = 1,
                std::string* whole_file = nullptr) {
-  // Documents without an id get one from where they came from: the file for
-  // a one-document format, the file and line otherwise. Standard input has no
-  // stable name, so the indexer derives those ids from the content.
-  const bool one_per_file = format != Format::xml && format != Format::jsonl;
-  const DocumentSink with_id = [&](Document&& document) {
-    if (document.id.empty() && source.id_base != "-") {
-      document.id = one_per_file ? source.id_base : source.id_base + ":" + std::to_string(document.source.line);
-    }
-    on_document(std::move(document));
-  };
+  const DocumentSink with_id = with_ids(source, format != Format::xml && format != Format::jsonl, on_document);
   readers::Input input{content, source.name, options, with_id, on_problem, reported_unknown_fields,
                        start_offset, start_line};
   input.whole_file = whole_file;
@@ -140,6 +143,24 @@ void stream_jsonl(std::istream& in, std::string pending, const Source& source,
   if (!pending.empty()) {
     read_part(pending, Format::jsonl, source, options, on_document, on_problem,
               reported_unknown_fields, offset, line);
+  }
+}
+
+// XML is parsed as it is read, a block at a time. `pending` is the start of
+// the file, already read from `in`.
+void stream_xml(std::istream& in, const std::string& pending, const Source& source,
+                const ReadOptions& options, const DocumentSink& on_document,
+                const ProblemSink& on_problem) {
+  std::vector<std::string> reported_unknown_fields;
+  const DocumentSink with_id = with_ids(source, false, on_document);
+  const readers::Input input{{}, source.name, options, with_id, on_problem, reported_unknown_fields};
+  readers::XmlStream stream(input);
+  bool end = !in;
+  if (!stream.feed(pending, end)) return;
+  while (!end) {
+    const std::string block = read_block(in);
+    end = !in;
+    if (!stream.feed(block, end)) return;
   }
 }
 
@@ -251,24 +272,23 @@ void read_file(const std::filesystem::path& path, const ReadOptions& options,
     stream_jsonl(in, std::move(content), source, options, on_document, on_problem);
     return;
   }
+  if (format == Format::xml) {
+    stream_xml(in, content, source, options, on_document, on_problem);
+    return;
+  }
   // One document a file: its size is known before it is read, and a file over
   // the limit is refused without reading the rest of it.
-  if (format != Format::xml) {
-    const std::uintmax_t limit = options.max_document_bytes;
-    if (file_bytes > limit) {
-      report(on_problem, name, "document of " + std::to_string(file_bytes) + " bytes is larger than the " +
-                                   std::to_string(limit) + "-byte limit");
-      return;
-    }
-    content.reserve(static_cast<std::size_t>(std::min(file_bytes, limit)));
-    while (in && content.size() <= limit) content += read_block(in);
-    if (content.size() > limit) {
-      report(on_problem, name, readers::too_large(options));
-      return;
-    }
-  } else {
-    // An XML tree: read whole.
-    content.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::uintmax_t limit = options.max_document_bytes;
+  if (file_bytes > limit) {
+    report(on_problem, name, "document of " + std::to_string(file_bytes) + " bytes is larger than the " +
+                                 std::to_string(limit) + "-byte limit");
+    return;
+  }
+  content.reserve(static_cast<std::size_t>(std::min(file_bytes, limit)));
+  while (in && content.size() <= limit) content += read_block(in);
+  if (content.size() > limit) {
+    report(on_problem, name, readers::too_large(options));
+    return;
   }
   std::vector<std::string> reported_unknown_fields;
   read_part(content, format, source, options, on_document, on_problem, reported_unknown_fields, 0, 1,

@@ -27,7 +27,11 @@ SourceLocation Input::location(std::size_t offset) const {
 }
 
 void Input::problem(std::size_t offset, std::string message, bool warning) const {
-  on_problem(Problem{location(offset), std::move(message), warning});
+  problem(location(offset), std::move(message), warning);
+}
+
+void Input::problem(SourceLocation where, std::string message, bool warning) const {
+  on_problem(Problem{std::move(where), std::move(message), warning});
 }
 
 std::string too_large(const ReadOptions& options) {
@@ -37,17 +41,22 @@ std::string too_large(const ReadOptions& options) {
 
 bool Input::apply_field(Document& document, std::string_view field, const std::string& value,
                         std::size_t offset) const {
+  return apply_field(document, field, value, location(offset));
+}
+
+bool Input::apply_field(Document& document, std::string_view field, const std::string& value,
+                        const SourceLocation& where) const {
   std::string message = set_field(document, field, value);
   if (message.empty()) return true;
   if (message.rfind("unknown field", 0) != 0) {
-    problem(offset, std::move(message));
+    problem(where, std::move(message));
     return false;
   }
   const bool reported = std::find(reported_unknown_fields.begin(), reported_unknown_fields.end(),
                                   message) != reported_unknown_fields.end();
   if (!reported) {
     reported_unknown_fields.push_back(message);
-    problem(offset, message + " (reported once per file)", true);
+    problem(where, message + " (reported once per file)", true);
   }
   return true;
 }

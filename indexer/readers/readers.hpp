@@ -1,6 +1,7 @@
 #pragma once
 // The format readers behind read_documents(), and what they share.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,19 +34,42 @@ struct Input {
   /// File, line and file offset of a byte offset in `content`.
   SourceLocation location(std::size_t offset) const;
   void problem(std::size_t offset, std::string message, bool warning = false) const;
+  void problem(SourceLocation where, std::string message, bool warning = false) const;
   /// Sets a field (set_field); an unknown field is a warning, given once per
   /// file; a bad value is an error. False when the document must be dropped.
   bool apply_field(Document& document, std::string_view field, const std::string& value,
                    std::size_t offset) const;
+  bool apply_field(Document& document, std::string_view field, const std::string& value,
+                   const SourceLocation& where) const;
 
   mutable std::size_t counted_to = 0;     // line_of() has counted lines up to here
   mutable std::size_t lines_before = 0;   // newlines in [0, counted_to)
 };
 
 void read_text(const Input& input, bool markdown);
+/// Reads `content` through an XmlStream.
 void read_xml(const Input& input);
 void read_jsonl(const Input& input);
 
+/// XML read as it arrives, piece by piece: memory holds the document being
+/// read, never the file. Locations come from the parser (`Input::content` is
+/// not used); the root is <documents> or a single <document>.
+class XmlStream {
+ public:
+  explicit XmlStream(const Input& input);
+  ~XmlStream();
+  XmlStream(const XmlStream&) = delete;
+  XmlStream& operator=(const XmlStream&) = delete;
+
+  /// Parses the next piece of the file, `last` for the final one (which may be
+  /// empty). False once a problem has ended the file.
+  bool feed(std::string_view piece, bool last);
+
+  struct State;
+
+ private:
+  std::unique_ptr<State> state_;
+};
 /// The message for a document over ReadOptions::max_document_bytes.
 std::string too_large(const ReadOptions& options);
 

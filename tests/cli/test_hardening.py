@@ -149,6 +149,30 @@ def test_memory_per_document_is_a_small_multiple_of_its_size(cli, tmp_path):
     assert peak - baseline < 8 << 20
 
 
+def test_xml_streams_a_file_far_larger_than_memory_holds(cli, tmp_path):
+    if not shutil.which("/usr/bin/time"):
+        pytest.skip("needs /usr/bin/time (Debian package time)")
+    small = tmp_path / "small.xml"
+    small.write_text('<document id="s"><body>Huyện ủy họp.</body></document>', encoding="utf-8")
+    _, baseline = peak_rss_bytes(cli, "index", "--db", tmp_path / "small.db", small)
+    # One document of 100 MB between two small ones: refused at the 1 MB limit
+    # while the others go in, without the file ever being held.
+    big = tmp_path / "big.xml"
+    line = ("Ban Thường vụ Huyện ủy lãnh đạo thực hiện nghị quyết. " * 20 + "\n").encode("utf-8")
+    with big.open("wb") as out:
+        out.write('<documents>\n<document id="a"><body>Trước.</body></document>\n'
+                  '<document id="b"><body>\n'.encode("utf-8"))
+        for _ in range((100 << 20) // len(line)):
+            out.write(line)
+        out.write('</body></document>\n<document id="c"><body>Sau.</body></document>\n</documents>\n'.encode("utf-8"))
+    result, peak = peak_rss_bytes(cli, "index", "--db", tmp_path / "big.db", "--max-document-mb", "1", big)
+    assert result.returncode == 2, result.stderr
+    assert f"{big}:3: document larger than the 1048576-byte limit" in result.stderr, result.stderr
+    assert "2 added" in result.stderr, result.stderr
+    if os.environ.get("VANKIEN_SANITIZED") != "1":
+        assert peak - baseline < 16 << 20, (peak, baseline)
+
+
 def test_utf16_files_are_decoded(cli, tmp_path):
     for name, encoding in [("le.txt", "utf-16-le"), ("be.txt", "utf-16-be")]:
         bom = "\ufeff".encode(encoding)

@@ -109,6 +109,18 @@ TEST_CASE("bad input is reported with file and position; the rest goes in") {
        "a.xml", 1, "unknown field 'colour'", 2, true},
       {"bad XML access", "<documents><document id=\"1\"><access>very</access></document></documents>",
        "a.xml", 0, "unknown access level", 1, false},
+      {"malformed XML after a document: the document before it goes in",
+       "<documents>\n<document id=\"1\"><body>a</body></document>\n<document id=\"2\"><body>b</body>\n</documents>",
+       "a.xml", 1, "malformed XML", 4, false},
+      {"invalid UTF-8 in XML after a document",
+       "<documents>\n<document id=\"1\"><body>a</body></document>\n<document id=\"2\"><body>\xC3</body></document></documents>",
+       "a.xml", 1, "invalid UTF-8 at byte 78", 3, false},
+      {"XML entity declaration", "<!DOCTYPE documents [<!ENTITY x \"y\">]>\n<documents/>", "a.xml", 0,
+       "entity declarations are not accepted", 1, false},
+      {"XML document over the size limit, between two that go in",
+       "<documents>\n<document id=\"1\"><body>a</body></document>\n<document id=\"2\"><body>" +
+           std::string(5000, 'x') + "</body></document>\n<document id=\"3\"><body>c</body></document></documents>",
+       "a.xml", 2, "larger than the 4096-byte limit", 3, false},
       {"JSON line that does not parse", "{\"id\": \"1\", \"body\": \"x\"}\n{\"id\": \"2\", \"body\": \n{\"id\": \"3\", \"body\": \"z\"}",
        "a.jsonl", 2, "JSON does not parse", 2, false},
       // Found by fuzz_jsonl: a number too large for a double threw past the reader.
@@ -130,6 +142,47 @@ TEST_CASE("bad input is reported with file and position; the rest goes in") {
     CHECK(problem.where.line == c.line);
     CHECK(problem.warning == c.warning);
   }
+}
+
+TEST_CASE("XML fed in pieces of any size reads as when fed whole") {
+  const std::string content = vankien::test::read_file(vankien::test::fixture("documents.xml"));
+  const auto read_in_pieces = [](std::string_view xml, std::size_t piece_bytes) {
+    Read out;
+    vankien::ReadOptions options;
+    options.max_document_bytes = 4096;
+    std::vector<std::string> reported;
+    const vankien::DocumentSink on_document = [&](Document&& d) { out.documents.push_back(std::move(d)); };
+    const vankien::ProblemSink on_problem = [&](Problem&& p) { out.problems.push_back(std::move(p)); };
+    const std::string name = "documents.xml";
+    const vankien::readers::Input input{{}, name, options, on_document, on_problem, reported};
+    vankien::readers::XmlStream stream(input);
+    for (std::size_t at = 0; at < xml.size(); at += piece_bytes) {
+      if (!stream.feed(xml.substr(at, piece_bytes), at + piece_bytes >= xml.size())) break;
+    }
+    return out;
+  };
+  const Read whole = read_fixture("documents.xml");
+  REQUIRE(whole.documents.size() == 2);
+  for (const std::size_t piece_bytes : {1, 2, 3, 7, 64}) {
+    CAPTURE(piece_bytes);
+    const Read pieces = read_in_pieces(content, piece_bytes);
+    CHECK(pieces.problems.empty());
+    REQUIRE(pieces.documents.size() == whole.documents.size());
+    for (std::size_t i = 0; i < whole.documents.size(); ++i) {
+      CHECK(pieces.documents[i].title == whole.documents[i].title);
+      CHECK(pieces.documents[i].body == whole.documents[i].body);
+      CHECK(pieces.documents[i].number == whole.documents[i].number);
+      CHECK(pieces.documents[i].source.line == whole.documents[i].source.line);
+      CHECK(pieces.documents[i].source.offset == whole.documents[i].source.offset);
+    }
+  }
+  // What the parser holds of a tag it has not finished counts against the
+  // size limit: a tag that never ends stops the file once past it.
+  const std::string endless = "<documents><document id=\"1\" title=\"" + std::string(5000, 'a');
+  const Read stopped = read_in_pieces(endless + endless, 1000);
+  CHECK(stopped.documents.empty());
+  REQUIRE(stopped.problems.size() == 1);
+  CHECK(stopped.problems[0].message == "document larger than the 4096-byte limit");
 }
 
 TEST_CASE("an unknown field is reported once per file") {
@@ -236,6 +289,9 @@ TEST_CASE("XML markup inside fields keeps its text: inline in place, blocks as p
       {"title with markup, on one line", "<title>Nghị quyết <b>số 12</b><br/>về cán bộ</title>",
        "Nghị quyết số 12 về cán bộ", ""},
       {"text before and after blocks", "<body>Mở <div>giữa</div> đóng</body>", "", "Mở \ngiữa\n đóng"},
+      {"an undeclared entity stays as written", "<body>a&nbsp;b &eacute;</body>", "", "a&nbsp;b &eacute;"},
+      {"comments and whitespace between tags are not text", "<body><p>Một.</p>\n  <!-- x -->\n<p>Hai.</p></body>", "",
+       "Một.\nHai.\n"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
