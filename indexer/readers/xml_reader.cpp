@@ -244,7 +244,10 @@ void XMLCALL on_instruction(void* user_data, const XML_Char*, const XML_Char*) {
 // as it was written, rather than failing the file.
 void XMLCALL on_skipped_entity(void* user_data, const XML_Char* name, int is_parameter_entity) {
   if (is_parameter_entity) return;
-  state_of(user_data).text("&" + std::string(name) + ";");
+  std::string written = "&";  // appended, not concatenated: GCC 12 misreads the inlined copies
+  written += name;
+  written += ';';
+  state_of(user_data).text(written);
 }
 
 // Documents have no use for entity declarations, and declared entities that
