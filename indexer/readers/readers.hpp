@@ -70,6 +70,7 @@ class XmlStream {
  private:
   std::unique_ptr<State> state_;
 };
+
 /// The message for a document over ReadOptions::max_document_bytes.
 std::string too_large(const ReadOptions& options);
 

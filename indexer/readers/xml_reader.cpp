@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <cstring>
 #include <new>
 
 #include "readers.hpp"
@@ -56,7 +55,6 @@ struct XmlStream::State {
   std::size_t last_event = 0;  // byte index of expat's latest event
   std::string held_back;       // an unfinished UTF-8 sequence
 
-  enum class Root { unknown, documents, document } root = Root::unknown;
   std::size_t depth = 0;       // elements open
   std::size_t ignored_at = 0;  // depth of an ignored element (0: none), its subtree skipped
 
@@ -156,12 +154,9 @@ struct XmlStream::State {
     ++depth;
     if (ignored_at != 0 || (in_document && dropped)) return;
     if (depth == 1) {
-      if (name == "documents") {
-        root = Root::documents;
-      } else if (name == "document") {
-        root = Root::document;
+      if (name == "document") {
         begin_document(attributes);
-      } else {
+      } else if (name != "documents") {
         stop(here(), "expected <documents> or <document>, found <" + std::string(name) + ">");
       }
     } else if (!in_document) {  // a child of <documents>
@@ -199,7 +194,7 @@ struct XmlStream::State {
 
   void text(std::string_view data) {
     note_event();
-    if (!in_field || ignored_at != 0) return;
+    if (!in_field) return;  // text outside fields (and in ignored elements) is layout
     if (!within_limit(data.size())) return;
     (in_cdata ? value : run).append(data);
   }
