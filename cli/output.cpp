@@ -50,7 +50,8 @@ nlohmann::json document_json(const Document& d, bool with_body) {
       {"successor_province", d.successor_province},   {"term", d.term},
       {"term_inferred", d.term_inferred},             {"topics", d.topics},
       {"author", d.author}, {"url", d.url},           {"access", std::string(access_name(d.access))},
-      {"lead", d.lead},     {"source", d.source.file},
+      {"lead", d.lead},     {"tags", d.tags},         {"encoding", d.encoding},
+      {"source", d.source.file},
   };
   if (with_body) json["body"] = d.body;
   return json;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the sample corpus under examples/corpus/: invented news articles and
-formal Party documents about real districts, in plain text, Markdown, XML and
-JSON Lines, some in NFD and some in the "hoà/uỷ" tone style, so that every
+formal Party documents about real districts, in plain text, Markdown, XML,
+JSON Lines, portal-like HTML pages and a site export (front matter and editor
+HTML), some in NFD and some in the "hoà/uỷ" tone style, so that every
 feature of vankien has something to show. The texts are vankien's own.
 
     examples/make_corpus.py            # rewrites examples/corpus/
@@ -10,7 +11,7 @@ import json
 import pathlib
 import random
 import unicodedata
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 OUT = pathlib.Path(__file__).resolve().parent / "corpus"
 
@@ -235,7 +236,149 @@ def main() -> None:
                 record["body"] = unicodedata.normalize("NFD", new_style(record["body"]))
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
+    count += portal_pages(rng)
+    count += site_export(rng)
     print(f"{OUT}: {count} documents")
+
+
+def paragraphs_html(text: str) -> str:
+    return "".join(f"<p>{escape(part)}</p>\n" for part in text.split("\n\n"))
+
+
+def page_chrome(site: str, body: str, related: list) -> str:
+    """What surrounds an article on a district portal: header, menu, sidebar,
+    related links, comment form, footer."""
+    links = "".join(f'<li><a href="/tin/{i}.html">{escape(title)}</a></li>' for i, title in enumerate(related))
+    return (
+        f'<div id="header"><div class="logo">{escape(site.upper())}</div>\n'
+        '<ul class="main-menu"><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>'
+        '<li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="/van-ban">Văn bản</a></li></ul></div>\n'
+        '<div class="container"><div class="col-main">\n'
+        '<div class="breadcrumb"><a href="/">Trang chủ</a> / <a href="/tin-tuc">Tin tức</a></div>\n'
+        f"{body}"
+        f'<div class="tin-lien-quan"><h3>Tin liên quan</h3><ul>{links}</ul></div>\n'
+        '<div class="comment-box"><h3>Ý kiến bạn đọc</h3><form><textarea></textarea>'
+        '<button>Gửi</button></form></div>\n'
+        '</div><div class="col-right sidebar"><div class="widget"><h3>Văn bản mới</h3><ul>'
+        f'{links}</ul></div></div></div>\n'
+        f'<div id="footer">Bản quyền thuộc {escape(site)}. Ghi rõ nguồn khi phát hành lại thông tin từ '
+        "cổng thông tin này.</div>\n")
+
+
+def to_windows_1258(text: str) -> bytes:
+    """windows-1258 as Windows writes it: base letters (with their circumflex,
+    breve or horn where the code page has them) followed by combining tones."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in unicodedata.normalize("NFD", text):
+        if not unicodedata.combining(char):
+            out.append([char, ""])
+        elif char in tones or not out:
+            out[-1][1] += char
+        else:
+            out[-1][0] = unicodedata.normalize("NFC", out[-1][0] + char)
+    out = [base + marks for base, marks in out]
+    return "".join(out).encode("cp1258")
+
+
+def portal_pages(rng: random.Random) -> int:
+    """Saved pages of district portals: one the general content scorer reads,
+    one with a site rule (data/sites.tsv), and an older page in windows-1258
+    whose document header is a two-column table."""
+    folder = OUT / "portal"
+    folder.mkdir(exist_ok=True)
+    related = [TOPICS[k][0] for k in TOPIC_KEYS[:4]]
+
+    place, topic, year = PLACES[0], "dai_hoi", 2020
+    title = f"{TOPICS[topic][0]} ở huyện {place[0]}"
+    article_html = (
+        f'<div class="news-detail"><h1 class="title">{escape(title)}</h1>\n'
+        '<div class="date">Thứ Ba, 12/05/2020 - 08:15</div>\n'
+        f'<p class="sapo"><strong>Sáng 11/5, Ban Thường vụ Huyện ủy {escape(place[0])} họp cho ý kiến về '
+        "công tác chuẩn bị đại hội.</strong></p>\n"
+        f"{paragraphs_html(body_for(topic, place, year, rng))}"
+        f'<p style="text-align:right"><strong>{escape(AUTHORS[0])}</strong></p>\n'
+        '<div class="share-bar"><a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">In bài</a></div></div>\n')
+    page = (
+        '<!-- saved from url=(0053)https://huyenuy-bachthong.example/tin-tuc/dai-hoi.html -->\n'
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">\n'
+        f"<title>{escape(title)} - Huyện ủy {escape(place[0])}</title>\n"
+        f"<meta property=\"og:title\" content={quoteattr(title)}>\n"
+        '<meta property="article:published_time" content="2020-05-12T08:15:00+07:00">\n'
+        '<script>var menu = "Trang chủ";</script><style>.main-menu { float: left }</style></head>\n'
+        f"<body>\n{page_chrome('Huyện ủy ' + place[0], article_html, related)}</body></html>\n")
+    (folder / "bach-thong-dai-hoi.html").write_text(page, encoding="utf-8")
+
+    place, topic = PLACES[5], "dan_van"
+    title = f"{TOPICS[topic][0]} tại huyện {place[0]}"
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+                     "datePublished": "2021-09-03T10:30:00+07:00",
+                     "author": {"@type": "Person", "name": AUTHORS[2]}}, ensure_ascii=False)
+    article_html = (
+        f'<article><h1 class="article-title">{escape(title)}</h1>\n'
+        '<span class="post-time">03/09/2021 10:30</span>\n'
+        '<div class="article-content">\n'
+        f"{paragraphs_html(body_for(topic, place, 2021, rng))}"
+        '<div class="related-box"><a href="/tin/1.html">Xem thêm: hội nghị dân vận khéo</a></div>\n'
+        "</div></article>\n")
+    page = (
+        '<!DOCTYPE html>\n<html><head><meta charset="UTF-8">\n'
+        f"<title>{escape(title)}</title>\n"
+        '<link rel="canonical" href="https://dangbo-caoloc.example/dan-van/hoi-nghi.html">\n'
+        f'<script type="application/ld+json">{ld}</script></head>\n'
+        f"<body>\n{page_chrome('Đảng bộ huyện ' + place[0], article_html, related)}</body></html>\n")
+    (folder / "cao-loc-dan-van.html").write_text(page, encoding="utf-8")
+
+    place = PLACES[2]
+    body = body_for("thi_dua", place, 2018, rng)
+    header = (
+        '<table width="100%"><tr>'
+        f"<td><p>HUYỆN ỦY {escape(place[0].upper())}</p><p>*</p><p>Số 21-TB/HU</p></td>"
+        f"<td><p>ĐẢNG CỘNG SẢN VIỆT NAM</p><p>{escape(place[3])}, ngày 20 tháng 11 năm 2018</p></td>"
+        "</tr></table>\n")
+    page = (
+        "<html><head>\n"
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">\n'
+        f"<title>Thông báo kết luận của Ban Thường vụ Huyện ủy {escape(place[0])}</title></head>\n"
+        '<body><table width="780"><tr><td class="left-menu"><a href="/">Trang chủ</a><br><a href="/vb">Văn bản</a>'
+        '<br><a href="/lh">Liên hệ</a></td>\n<td class="noidung">\n'
+        f"{header}<h3>THÔNG BÁO</h3>\n<p>Kết luận của Ban Thường vụ Huyện ủy về phong trào thi đua</p>\n"
+        f"{paragraphs_html(body)}</td></tr></table></body></html>\n")
+    (folder / "na-ri-thong-bao-1258.htm").write_bytes(to_windows_1258(page))
+    return 3
+
+
+def site_export(rng: random.Random) -> int:
+    """A site export: posts with JSON or YAML front matter and the HTML a web
+    editor wrote (named and numeric entities, a tone mark combined after an
+    entity, <br>, <strong>, &nbsp;, a table)."""
+    folder = OUT / "export"
+    folder.mkdir(exist_ok=True)
+    count = 0
+    for i in range(4):
+        place, topic = PLACES[(i * 3 + 1) % len(PLACES)], TOPIC_KEYS[(i * 5 + 3) % 12]
+        year = [2019, 2020, 2021, 2021][i]
+        title = f"{TOPICS[topic][0]} ở {place[0]}"
+        html = paragraphs_html(body_for(topic, place, year, rng))
+        # What editors write: entities for some letters, a tone as a numeric
+        # entity after its vowel's entity ("&acirc;&#769;" is "ấ").
+        html = (html.replace("à", "&agrave;", 2).replace("ố", "&#7889;", 2).replace("ấ", "&acirc;&#769;", 1)
+                .replace(". ", ".&nbsp;", 1).replace("</p>\n<p>", "<br>\n", 1))
+        html = (f"<p><strong>{escape(place[0])}</strong> &ndash; {html[3:]}"
+                "<table><tr><th>Chỉ tiêu</th><th>Kết quả</th></tr>"
+                "<tr><td>Kết nạp đảng viên</td><td>120 đảng viên</td></tr></table>\n")
+        date = f"{year}-0{i + 3}-1{i}T15:02:00+07:00"
+        if i % 2 == 0:
+            front = "---json\n" + json.dumps(
+                {"title": title, "date": date, "categories": ["Tin tức - Sự kiện"], "tags": [place[0], "thi đua"],
+                 "author": AUTHORS[i], "slug": ascii_name(title), "thumbnail": "/images/a.jpg"},
+                ensure_ascii=False, indent=2) + "\n---\n"
+        else:
+            front = (f"---\ntitle: \"{title}\"\ndate: {date[:10]}\ncategories:\n  - Tin tức - Sự kiện\n"
+                     f"tags: [{place[0]}, đại hội]\nauthor: {AUTHORS[i]}\nlayout: post\ndraft: false\n---\n")
+        (folder / f"{year}-{ascii_name(place[0])}-{i + 1}.md").write_text(front + html, encoding="utf-8")
+        count += 1
+    return count
 
 
 if __name__ == "__main__":

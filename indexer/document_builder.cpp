@@ -121,6 +121,12 @@ Xapian::Document build_document(Document&& doc, const std::string& hash) {
   Xapian::termpos position = 1;
   position = next_field(add_text(xapian, terms, doc.title, position, schema::title_wdf, schema::title_word));
   position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf));
+  if (!doc.tags.empty()) {
+    // The source's categories and tags are words of the document, weighted as the lead.
+    std::string tags;
+    for (const std::string& tag : doc.tags) tags.append(tags.empty() ? "" : "\n").append(tag);
+    position = next_field(add_text(xapian, terms, tags, position, schema::lead_wdf));
+  }
   storage::BodyIndex body_index;
   body_index.first_position = position;
   add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index);

@@ -27,6 +27,10 @@ Document document_from_dict(const py::dict& fields) {
       for (const auto& topic : value.cast<std::vector<std::string>>()) d.topics.push_back(topic);
       continue;
     }
+    if (key == "tags") {
+      for (const auto& tag : value.cast<std::vector<std::string>>()) d.tags.push_back(tag);
+      continue;
+    }
     if (key == "access") {
       const std::string level = value.cast<std::string>();
       const auto access = parse_access(level);
@@ -48,6 +52,7 @@ Document document_from_dict(const py::dict& fields) {
     else if (key == "term") field = &d.term;
     else if (key == "author") field = &d.author;
     else if (key == "url") field = &d.url;
+    else if (key == "encoding") field = &d.encoding;
     if (!field) throw Error("unknown field '" + key + "'");
     *field = value.cast<std::string>();
   }
@@ -73,6 +78,8 @@ py::dict document_to_dict(const Document& d) {
   out["topics"] = d.topics;
   out["author"] = d.author;
   out["url"] = d.url;
+  out["tags"] = d.tags;
+  out["encoding"] = d.encoding;
   out["access"] = std::string(access_name(d.access));
   return out;
 }

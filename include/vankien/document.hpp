@@ -52,8 +52,10 @@ struct Document {
   std::string term;      ///< congress term "2015-2020"
   bool term_inferred = false;  ///< true when the term came from the date
   std::vector<std::string> topics;  ///< topic labels from data/topics.tsv
+  std::vector<std::string> tags;    ///< the source's own categories and tags, searchable as words
   std::string author;
   std::string url;
+  std::string encoding;  ///< what the source was read as: "utf-8", "tcvn3", "vni-windows" ...
   Access access = Access::public_;
   SourceLocation source;
 };

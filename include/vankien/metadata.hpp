@@ -29,8 +29,9 @@ namespace vankien {
 std::filesystem::path default_data_dir();
 
 /// "2019-03-15" from the date forms of Party texts ("ngày 15 tháng 3 năm 2019",
-/// "15/3/2019", "15-3-2019", "15.3.2019") or ISO itself; nothing for anything
-/// else, including impossible dates such as 30/2/2019.
+/// "15/3/2019", "15-3-2019", "15.3.2019") or ISO itself, with or without a
+/// time and zone ("2020-06-05T15:02:00+07:00": the day where it was written);
+/// nothing for anything else, including impossible dates such as 30/2/2019.
 std::optional<std::string> parse_date(std::string_view text);
 
 class MetadataExtractor {

@@ -1,6 +1,8 @@
 #pragma once
-// Reading documents from files: plain text, Markdown-ish text, XML and JSON
-// Lines. The XML and JSON Lines field names are in docs/FORMATS.md.
+// Reading documents from files: plain text, Markdown-ish text, HTML pages,
+// site exports (front matter and an HTML body), XML and JSON Lines, in UTF-8,
+// UTF-16 or a legacy Vietnamese encoding. Field names and front-matter keys
+// are in docs/FORMATS.md.
 //
 // Readers never throw on bad input. Each bad document becomes a Problem naming
 // the file and the line (or byte offset), and reading goes on with the next one.
@@ -19,14 +21,15 @@
 namespace vankien {
 
 enum class Format {
-  automatic,  ///< by extension (.txt .md .xml .jsonl .ndjson), else by the first character
-  text,       ///< one document a file: title line, lead, body, author line
+  automatic,  ///< by extension (.txt .md .html .xml .jsonl ...), else by the content
+  text,       ///< one document a file: title line, lead, body, author line; or front matter and a body
   markdown,   ///< text with Markdown markup (**bold**, \- escapes, table rules) removed
+  html,       ///< a web page: its main content and what it says of itself
   xml,        ///< <documents><document id="...">...</document></documents>
   jsonl,      ///< one JSON object a line
 };
 
-/// "auto", "text", "markdown"/"md", "xml", "jsonl"; nothing when unknown.
+/// "auto", "text", "markdown"/"md", "html"/"htm", "xml", "jsonl"; nothing when unknown.
 std::optional<Format> parse_format(std::string_view name);
 
 struct ReadOptions {
@@ -39,6 +42,13 @@ struct ReadOptions {
   /// path when it lies outside, symbolic links resolved, so that every
   /// spelling of a path names the same document (document_id_of).
   std::filesystem::path id_root;
+  /// The character set of text, Markdown and HTML files ("utf-8", "tcvn3",
+  /// "vni-windows", "viscii", "windows-1258", "windows-1252", or an alias
+  /// such as "abc", "vni", "cp1258", "latin1"); empty: detected per file.
+  /// JSON Lines are always UTF-8, XML as its declaration says.
+  std::string encoding;
+  /// Per-site rules for HTML pages (a sites.tsv); empty: the data directory's.
+  std::filesystem::path site_rules;
 };
 
 /// The id a document read from `file` gets when it has none: the path of

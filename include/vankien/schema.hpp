@@ -100,7 +100,7 @@ std::string facet_key(std::string_view value);
 
 /// Metadata keys stored in the database itself (Xapian user metadata).
 inline constexpr std::string_view format_key = "vankien.format";
-inline constexpr std::string_view format_version = "4";
+inline constexpr std::string_view format_version = "5";
 /// The usual accented form of each folded syllable, stored by the indexer
 /// when a run ends (src/storage/accent_table.hpp): one key per syllable,
 /// "vankien.accent:lanh" -> "lãnh", and this key once the table is stored.

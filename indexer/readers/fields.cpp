@@ -25,7 +25,7 @@ constexpr Field text_fields[] = {
 }  // namespace
 
 bool is_known_field(std::string_view name) {
-  return name == "topic" || name == "topics" || name == "access" ||
+  return name == "topic" || name == "topics" || name == "tag" || name == "tags" || name == "access" ||
          std::any_of(std::begin(text_fields), std::end(text_fields),
                      [&](const Field& field) { return field.name == name; });
 }
@@ -39,6 +39,10 @@ std::string set_field(Document& doc, std::string_view name, const std::string& v
   }
   if (name == "topic" || name == "topics") {
     if (!value.empty()) doc.topics.push_back(value);
+    return {};
+  }
+  if (name == "tag" || name == "tags") {
+    if (!value.empty()) doc.tags.push_back(value);
     return {};
   }
   if (name == "access") {

@@ -8,21 +8,34 @@
 #include <iostream>
 #include <iterator>
 
+#include "charset.hpp"
 #include "readers.hpp"
 
 namespace vankien {
 
 namespace {
 
+// A page rather than XML: a doctype or <html> near the start (after a
+// comment such as browsers' "saved from url", or an XML declaration).
+bool looks_like_html(std::string_view content) {
+  std::string head(content.substr(0, 1024));
+  for (char& c : head) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos;
+}
+
 Format detect(std::string_view content, const std::string& name) {
-  const std::string extension = std::filesystem::path(name).extension().string();
+  std::string extension = std::filesystem::path(name).extension().string();
+  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return Format::html;
   if (extension == ".xml") return Format::xml;
   if (extension == ".jsonl" || extension == ".ndjson" || extension == ".json") return Format::jsonl;
   if (extension == ".md" || extension == ".markdown") return Format::markdown;
   if (extension == ".txt" || extension == ".text") return Format::text;
   std::size_t first = content.find_first_not_of(" \t\r\n");
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) first = content.find_first_not_of(" \t\r\n", 3);
-  if (first != std::string_view::npos && content[first] == '<') return Format::xml;
+  if (first != std::string_view::npos && content[first] == '<') {
+    return looks_like_html(content) ? Format::html : Format::xml;
+  }
   if (first != std::string_view::npos && content[first] == '{') return Format::jsonl;
   return Format::text;
 }
@@ -41,6 +54,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "auto") return Format::automatic;
   if (name == "text" || name == "txt") return Format::text;
   if (name == "markdown" || name == "md") return Format::markdown;
+  if (name == "html" || name == "htm") return Format::html;
   if (name == "xml") return Format::xml;
   if (name == "jsonl" || name == "ndjson") return Format::jsonl;
   return std::nullopt;
@@ -85,6 +99,7 @@ void read_part(std::string_view content, Format format, const Source& source,
     case Format::xml: readers::read_xml(input); break;
     case Format::jsonl: readers::read_jsonl(input); break;
     case Format::markdown: readers::read_text(input, true); break;
+    case Format::html: readers::read_html(input); break;
     case Format::text:
     case Format::automatic: readers::read_text(input, false); break;
   }
@@ -174,6 +189,55 @@ void report(const ProblemSink& on_problem, const std::string& file, std::string 
   on_problem(std::move(problem));
 }
 
+// Formats read whole, in any character set; the others are UTF-8 (JSON
+// Lines) or say what they are in (XML).
+bool is_decoded(Format format) { return format != Format::jsonl && format != Format::xml; }
+
+// `content` (text, Markdown or HTML) as UTF-8, in the encoding forced or
+// detected; false, with a problem, when it cannot be read. `encoding` is
+// what it was read as.
+bool decode_content(std::string& content, std::string& encoding, const ReadOptions& options,
+                    const std::string& name, const ProblemSink& on_problem) {
+  std::string forced;
+  if (!options.encoding.empty()) {
+    const auto known = readers::canonical_encoding(options.encoding);
+    if (!known) {
+      report(on_problem, name, "unknown encoding '" + options.encoding +
+                                   "' (utf-8, tcvn3, vni-windows, viscii, windows-1258, windows-1252)");
+      return false;
+    }
+    forced = *known;
+  }
+  readers::DecodedText decoded = readers::decode_text(content, forced);
+  if (decoded.bad_offset != std::string::npos) {
+    const std::string_view before = std::string_view(content).substr(0, decoded.bad_offset);
+    Problem problem;
+    problem.where = {name, 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')),
+                     decoded.bad_offset};
+    problem.message = "invalid UTF-8 at byte " + std::to_string(decoded.bad_offset);
+    on_problem(std::move(problem));
+    return false;
+  }
+  if (decoded.how == "repaired") {
+    Problem problem;
+    problem.where.file = name;
+    problem.message = "read as " + decoded.encoding + ": legacy text that was once misread as windows-1252";
+    problem.warning = true;
+    on_problem(std::move(problem));
+  }
+  if (decoded.encoding != "utf-8") content = std::move(decoded.text);
+  encoding = std::move(decoded.encoding);
+  return true;
+}
+
+// Documents say what their source was read as.
+DocumentSink with_encoding(const std::string& encoding, const DocumentSink& on_document) {
+  return [&encoding, &on_document](Document&& document) {
+    if (document.encoding.empty()) document.encoding = encoding;
+    on_document(std::move(document));
+  };
+}
+
 // A directory holding a Xapian database (glass, chert or honey): never input.
 bool is_database(const std::filesystem::path& directory) {
   std::error_code ignored;
@@ -217,17 +281,26 @@ std::string document_id_of(const std::filesystem::path& file, const std::filesys
 void read_documents(std::string_view content, const std::string& name, const ReadOptions& options,
                     const DocumentSink& on_document, const ProblemSink& on_problem) {
   std::string decoded;
-  if (readers::utf16_byte_order(content)) {
+  std::string encoding = "utf-8";
+  if (const auto little_endian = readers::utf16_byte_order(content)) {
     decoded = content;
     if (!decode_utf16(decoded, name, on_problem)) return;
     content = decoded;
+    encoding = *little_endian ? "utf-16le" : "utf-16be";
+  } else if (content.starts_with(byte_order_mark)) {
+    // A UTF-8 byte order mark is not part of the text.
+    content.remove_prefix(byte_order_mark.size());
   }
-  // A UTF-8 byte order mark is not part of the text.
-  if (content.starts_with(byte_order_mark)) content.remove_prefix(byte_order_mark.size());
   const Format format =
       options.format == Format::automatic ? detect(content, name) : options.format;
+  if (is_decoded(format) && encoding == "utf-8") {
+    decoded = content;
+    if (!decode_content(decoded, encoding, options, name, on_problem)) return;
+    content = decoded;
+  }
   std::vector<std::string> reported_unknown_fields;
-  read_part(content, format, {name, name}, options, on_document, on_problem, reported_unknown_fields);
+  read_part(content, format, {name, name}, options, with_encoding(encoding, on_document), on_problem,
+            reported_unknown_fields);
 }
 
 void read_file(const std::filesystem::path& path, const ReadOptions& options,
@@ -258,41 +331,48 @@ void read_file(const std::filesystem::path& path, const ReadOptions& options,
   }
   std::istream& in = standard_input ? std::cin : file;
   std::string content = read_block(in);
-  if (readers::utf16_byte_order(content)) {
+  std::string encoding = "utf-8";
+  if (const auto little_endian = readers::utf16_byte_order(content)) {
     // Rare and small: read whole, then decoded.
     content.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (!decode_utf16(content, name, on_problem)) return;
-  }
-  if (std::string_view(content).starts_with(byte_order_mark)) {
+    encoding = *little_endian ? "utf-16le" : "utf-16be";
+  } else if (std::string_view(content).starts_with(byte_order_mark)) {
     content.erase(0, byte_order_mark.size());
   }
   const Format format =
       options.format == Format::automatic ? detect(content, name) : options.format;
   if (format == Format::jsonl) {
-    stream_jsonl(in, std::move(content), source, options, on_document, on_problem);
+    stream_jsonl(in, std::move(content), source, options, with_encoding(encoding, on_document), on_problem);
     return;
   }
   if (format == Format::xml) {
-    stream_xml(in, content, source, options, on_document, on_problem);
+    // Expat reads the declared encoding; the document records it.
+    if (const auto declared = readers::canonical_encoding(readers::declared_charset(content))) encoding = *declared;
+    stream_xml(in, content, source, options, with_encoding(encoding, on_document), on_problem);
     return;
   }
   // One document a file: its size is known before it is read, and a file over
   // the limit is refused without reading the rest of it.
-  const std::uintmax_t limit = options.max_document_bytes;
+  const std::uintmax_t limit =
+      format == Format::html ? readers::max_page_bytes(options) : options.max_document_bytes;
+  const std::string which = format == Format::html ? "-byte limit for HTML (a quarter of the document limit)"
+                                                     : "-byte limit";
   if (file_bytes > limit) {
     report(on_problem, name, "document of " + std::to_string(file_bytes) + " bytes is larger than the " +
-                                 std::to_string(limit) + "-byte limit");
+                                 std::to_string(limit) + which);
     return;
   }
   content.reserve(static_cast<std::size_t>(std::min(file_bytes, limit)));
   while (in && content.size() <= limit) content += read_block(in);
   if (content.size() > limit) {
-    report(on_problem, name, readers::too_large(options));
+    report(on_problem, name, "document larger than the " + std::to_string(limit) + which);
     return;
   }
+  if (encoding == "utf-8" && !decode_content(content, encoding, options, name, on_problem)) return;
   std::vector<std::string> reported_unknown_fields;
-  read_part(content, format, source, options, on_document, on_problem, reported_unknown_fields, 0, 1,
-            &content);
+  read_part(content, format, source, options, with_encoding(encoding, on_document), on_problem,
+            reported_unknown_fields, 0, 1, &content);
 }
 
 std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& paths,

@@ -98,7 +98,7 @@ class FieldCollector : public nlohmann::json_sax<nlohmann::json> {
 bool apply(const Input& input, Document& document, const std::string& key, const Value& value,
            std::size_t offset) {
   if (!is_known_field(key)) return input.apply_field(document, key, "", offset);  // a warning
-  const bool is_topics = key == "topic" || key == "topics";
+  const bool is_topics = key == "topic" || key == "topics" || key == "tag" || key == "tags";
   if (is_topics && value.kind == Value::Kind::array) {
     for (const std::string& topic : value.items) {
       if (!input.apply_field(document, key, topic, offset)) return false;

@@ -46,7 +46,19 @@ struct Input {
   mutable std::size_t lines_before = 0;   // newlines in [0, counted_to)
 };
 
+/// Text and Markdown; a file that opens with front matter is a site export.
 void read_text(const Input& input, bool markdown);
+void read_html(const Input& input);
+/// A site export: front matter (JSON or YAML), then a text or HTML body.
+void read_export(const Input& input, bool markdown);
+/// Where the front matter that opens `content` ends (after its closing
+/// line), or 0 when it has none.
+std::size_t front_matter_end(std::string_view content);
+/// The largest HTML page or body read: Gumbo's tree takes about eight times
+/// the page's size, so a page may be a quarter of max_document_bytes.
+std::size_t max_page_bytes(const ReadOptions& options);
+/// The text of an HTML fragment (an editor's body), laid out as html::text_of.
+std::string html_fragment_text(std::string_view html);
 /// Reads `content` through an XmlStream.
 void read_xml(const Input& input);
 void read_jsonl(const Input& input);

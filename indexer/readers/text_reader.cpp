@@ -14,14 +14,14 @@ void read_text(const Input& input, bool markdown) {
     return;
   }
   if (const std::size_t bad = first_invalid_utf8(content); bad != std::string_view::npos) {
-    input.problem(bad, "invalid UTF-8 at byte " + std::to_string(bad) +
-                           " (legacy encodings such as TCVN3 or VNI are not read yet)");
+    input.problem(bad, "invalid UTF-8 at byte " + std::to_string(bad));
     return;
   }
   if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     input.problem(0, "empty document");
     return;
   }
+  if (front_matter_end(content) != 0) return read_export(input, markdown);
   Document document;
   document.source = input.location(0);
   if (markdown) {

@@ -69,19 +69,57 @@ std::optional<Date> date_at(const AnalyzedText& text, std::size_t i, std::size_t
   return std::nullopt;
 }
 
+std::optional<Date> first_date_in(std::string_view text) {
+  const AnalyzedText analyzed(text);
+  for (std::size_t i = 0, used = 0; i < analyzed.words().size(); ++i) {
+    if (auto date = date_at(analyzed, i, used)) return date;
+  }
+  return std::nullopt;
+}
+
 }  // namespace vankien::metadata
 
 namespace vankien {
 
+namespace {
+
+bool digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// The time and zone after an ISO date: "T15:02", "T15:02:00", " 15:02:00.5",
+// each optionally followed by "Z" or "+07:00" / "-0500".
+bool is_iso_time(std::string_view rest) {
+  if (rest.size() < 6 || (rest[0] != 'T' && rest[0] != ' ')) return false;
+  if (!digits(rest.substr(1, 2)) || rest[3] != ':' || !digits(rest.substr(4, 2))) return false;
+  rest.remove_prefix(6);
+  if (rest.size() >= 3 && rest[0] == ':' && digits(rest.substr(1, 2))) rest.remove_prefix(3);
+  if (!rest.empty() && (rest[0] == '.' || rest[0] == ',')) {
+    const std::size_t end = rest.find_first_not_of("0123456789", 1);
+    if (end == 1) return false;
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end);
+  }
+  if (rest.starts_with(' ')) rest.remove_prefix(1);  // "2020-05-12 08:15:00 +07:00"
+  if (rest == "Z" || rest.empty()) return true;
+  if (rest[0] != '+' && rest[0] != '-') return false;
+  rest.remove_prefix(1);
+  return (rest.size() == 5 && digits(rest.substr(0, 2)) && rest[2] == ':' && digits(rest.substr(3, 2))) ||
+         (rest.size() == 4 && digits(rest)) || (rest.size() == 2 && digits(rest));
+}
+
+}  // namespace
+
 std::optional<std::string> parse_date(std::string_view text) {
-  // ISO first: 2019-03-15.
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+  // ISO first: 2019-03-15, or a timestamp whose date is the local day:
+  // 2020-06-05T15:02:00+07:00 is 2020-06-05 where it was written.
+  if (text.size() >= 10 && text[4] == '-' && text[7] == '-' && digits(text.substr(0, 4)) &&
+      digits(text.substr(5, 2)) && digits(text.substr(8, 2))) {
+    if (text.size() > 10 && !is_iso_time(text.substr(10))) return std::nullopt;
     long year = 0, month = 0, day = 0;
     const char* p = text.data();
-    const bool ok = std::from_chars(p, p + 4, year).ptr == p + 4 &&
-                    std::from_chars(p + 5, p + 7, month).ptr == p + 7 &&
-                    std::from_chars(p + 8, p + 10, day).ptr == p + 10;
-    if (!ok) return std::nullopt;
+    std::from_chars(p, p + 4, year);
+    std::from_chars(p + 5, p + 7, month);
+    std::from_chars(p + 8, p + 10, day);
     if (const auto date = metadata::make_date(year, month, day)) return date->iso();
     return std::nullopt;
   }

@@ -22,4 +22,7 @@ std::optional<Date> make_date(long year, long month, long day);
 /// it spans. "ngày" before the numbers is part of it.
 std::optional<Date> date_at(const AnalyzedText& text, std::size_t i, std::size_t& words_used);
 
+/// The first date anywhere in `text` (a byline: "Thứ Ba, 12/05/2020 - 08:15").
+std::optional<Date> first_date_in(std::string_view text);
+
 }  // namespace vankien::metadata

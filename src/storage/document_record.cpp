@@ -77,6 +77,9 @@ std::string encode_fields(const Document& doc) {
   put_number(out, doc.term_inferred ? 1 : 0);
   put_number(out, doc.topics.size());
   for (const std::string& topic : doc.topics) put_text(out, topic);
+  put_number(out, doc.tags.size());
+  for (const std::string& tag : doc.tags) put_text(out, tag);
+  put_text(out, doc.encoding);
   return out;
 }
 
@@ -112,6 +115,10 @@ Record decode_record(std::string_view data) {
   const std::uint64_t topics = in.number();
   if (topics > data.size()) in.fail();
   for (std::uint64_t i = 0; i < topics; ++i) doc.topics.push_back(in.text());
+  const std::uint64_t tags = in.number();
+  if (tags > data.size()) in.fail();
+  for (std::uint64_t i = 0; i < tags; ++i) doc.tags.push_back(in.text());
+  doc.encoding = in.text();
 
   BodyIndex& body_index = record.body_index;
   body_index.first_position = in.number32();

@@ -63,7 +63,8 @@ class Document:
     """A stored document: every field as an attribute, `date` a datetime.date."""
 
     _FIELDS = ("id", "title", "lead", "body", "date", "type", "number", "numbering", "issuer", "district",
-               "province", "successor_province", "term", "term_inferred", "topics", "author", "url", "access")
+               "province", "successor_province", "term", "term_inferred", "topics", "tags", "author", "url", "access",
+               "encoding")
 
     def __init__(self, fields: dict):
         self._fields = dict(fields)
@@ -285,7 +286,7 @@ def _prepared(document: Any) -> dict:
             raise Error(f"field names are text, not {type(key).__name__} ({key!r})")
         if key in _DERIVED or _missing(value) or (key == "term" and inferred):
             continue
-        if key in ("topic", "topics"):
+        if key in ("topic", "topics", "tags"):
             out[key] = _topics(value)
         elif key == "date":
             out[key] = _date_text(value, "field 'date'")
