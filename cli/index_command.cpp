@@ -19,6 +19,8 @@ struct IndexOptions {
   std::vector<std::string> paths;
   std::vector<std::string> include, exclude;
   std::string format = "auto";
+  std::string encoding;
+  std::string site_rules;
   std::string root;
   std::size_t batch = 1000;
   std::size_t max_document_mb = ReadOptions{}.max_document_bytes >> 20;
@@ -67,9 +69,19 @@ int run_index(const IndexOptions& options) {
   const auto format = parse_format(options.format);
   if (!format) {
     std::cerr << "vankien index: unknown format '" << options.format
-              << "' (auto, text, markdown, xml, jsonl)\n";
+              << "' (auto, text, markdown, html, xml, jsonl)\n";
     return 2;
   }
+  if (!options.encoding.empty()) {
+    const auto encoding = parse_encoding(options.encoding);
+    if (!encoding) {
+      std::cerr << "vankien index: unknown encoding '" << options.encoding
+                << "' (utf-8, tcvn3, vni-windows, viscii, windows-1258, windows-1252)\n";
+      return 2;
+    }
+    read.encoding = *encoding;
+  }
+  read.site_rules = options.site_rules;
   read.format = *format;
   read.id_root = options.root;
   read.max_document_bytes = options.max_document_mb << 20;
@@ -105,7 +117,7 @@ int run_index(const IndexOptions& options) {
 CommandRunner add_index_command(CLI::App& app) {
   auto options = std::make_shared<IndexOptions>();
   CLI::App* command = app.add_subcommand(
-      "index", "Add files and directories (text, Markdown, XML, JSON Lines) to the database");
+      "index", "Add files and directories (text, Markdown, HTML, site exports, XML, JSON Lines) to the database");
   add_db_option(*command, options->db);
   command->add_option("paths", options->paths, "Files, directories (recursive), '-' for stdin")
       ->required();
@@ -113,8 +125,13 @@ CommandRunner add_index_command(CLI::App& app) {
       ->allow_extra_args(false);
   command->add_option("--exclude", options->exclude, "Skip files matching this glob (repeatable)")
       ->allow_extra_args(false);
-  command->add_option("--format", options->format, "auto, text, markdown, xml or jsonl")
+  command->add_option("--format", options->format, "auto, text, markdown, html, xml or jsonl")
       ->capture_default_str();
+  command->add_option("--encoding", options->encoding,
+                      "Character set of text, Markdown and HTML files: utf-8, tcvn3 (abc), vni-windows, viscii, "
+                      "windows-1258, windows-1252 (default: detected per file)");
+  command->add_option("--site-rules", options->site_rules,
+                      "Per-site rules for HTML pages (a sites.tsv; default: the data directory's)");
   command->add_option("--root", options->root,
                       "Ids of files are their paths relative to this directory (default: the current one)");
   command->add_option("--batch", options->batch, "Documents per commit")->capture_default_str();

@@ -199,8 +199,10 @@ std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
 // Reading, metadata extraction and term generation run on a second thread,
 // while this one writes to Xapian (which has one writer): both cores work.
 IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
-                                const FileSelection& selection, const ReadOptions& read,
+                                const FileSelection& selection, const ReadOptions& given_read,
                                 const Progress& progress) {
+  ReadOptions read = given_read;
+  if (read.site_rules.empty()) read.site_rules = impl_->options.data_dir / "sites.tsv";
   struct FileDone {
     std::uintmax_t bytes;
   };

@@ -32,6 +32,10 @@ enum class Format {
 /// "auto", "text", "markdown"/"md", "html"/"htm", "xml", "jsonl"; nothing when unknown.
 std::optional<Format> parse_format(std::string_view name);
 
+/// The name vankien gives an encoding label ("ABC" -> "tcvn3", "cp1258" ->
+/// "windows-1258", "latin1" -> "windows-1252"); nothing when unknown.
+std::optional<std::string> parse_encoding(std::string_view label);
+
 struct ReadOptions {
   Format format = Format::automatic;
   /// Larger documents (and text files) are refused, so one runaway file cannot

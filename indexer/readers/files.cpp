@@ -60,6 +60,8 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<std::string> parse_encoding(std::string_view label) { return readers::canonical_encoding(label); }
+
 namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";

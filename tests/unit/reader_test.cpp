@@ -325,10 +325,11 @@ TEST_CASE("JSON Lines: unknown fields of any type are a warning; numbers are kep
   };
   const std::vector<Case> cases = {
       {"unknown object", R"({"id": "a", "meta": {"x": [1, {"y": 2}]}, "body": "x"})", "a", "", {}, 1},
-      {"unknown array", R"({"id": "a", "tags": ["x", "y"], "body": "x"})", "a", "", {}, 1},
+      {"unknown array", R"({"id": "a", "labels": ["x", "y"], "body": "x"})", "a", "", {}, 1},
+      {"tags are a known list", R"({"id": "a", "tags": ["x", "y"], "body": "x"})", "a", "", {}, 0},
       {"unknown boolean", R"({"id": "a", "published": true, "body": "x"})", "a", "", {}, 1},
       {"unknown float", R"({"id": "a", "score": 0.5, "body": "x"})", "a", "", {}, 1},
-      {"three unknown fields", R"({"id": "a", "tags": [], "published": false, "meta": null, "body": "x"})", "a", "",
+      {"three unknown fields", R"({"id": "a", "labels": [], "published": false, "meta": null, "body": "x"})", "a", "",
        {}, 3},
       {"a float where a number is accepted", R"({"id": 12.50, "number": 1e3, "body": "x"})", "12.50", "1e3", {}, 0},
       {"past the largest signed integer", R"({"id": 9223372036854775808, "body": "x"})", "9223372036854775808", "",
@@ -386,6 +387,7 @@ Generated generate(vankien::Format format, std::uint32_t seed) {
   }
   std::string text;
   switch (format) {
+    case vankien::Format::html:  // a site export: front matter and an editor's HTML body
     case vankien::Format::xml: {
       static const char* inline_tags[] = {"b", "i", "span", "strong", "a", "em"};
       static const char* block_tags[] = {"p", "div", "li", "h2", "td"};
@@ -407,6 +409,10 @@ Generated generate(vankien::Format format, std::uint32_t seed) {
       while (!open.empty()) {
         text += "</" + open.back() + ">";
         open.pop_back();
+      }
+      if (format == vankien::Format::html) {
+        out.content = "---\ntitle: x\n---\n" + text;
+        break;
       }
       out.content = "<documents><document id=\"g\"><title>" + out.words.front() + " <b>" + out.words.back() +
                     "</b></title><body>" + text + "</body></document></documents>";
@@ -447,9 +453,11 @@ bool in_order(const std::vector<std::string>& words, std::string_view text) {
 }  // namespace
 
 TEST_CASE("property: every character of text in an input document reaches its fields, for every reader") {
+  // (HTML pages leave boilerplate out by design; an export's HTML body keeps all.)
   const std::vector<std::pair<vankien::Format, std::string>> formats = {
       {vankien::Format::text, "g.txt"}, {vankien::Format::markdown, "g.md"},
-      {vankien::Format::xml, "g.xml"}, {vankien::Format::jsonl, "g.jsonl"}};
+      {vankien::Format::xml, "g.xml"}, {vankien::Format::jsonl, "g.jsonl"},
+      {vankien::Format::html, "g-export.md"}};
   for (const auto& [format, name] : formats) {
     CAPTURE(name);
     for (std::uint32_t seed = 0; seed < 300; ++seed) {
@@ -462,4 +470,69 @@ TEST_CASE("property: every character of text in an input document reaches its fi
       CHECK(in_order(generated.words, d.body + "\n" + d.title));
     }
   }
+}
+
+TEST_CASE("site exports: front matter maps to fields and an editor's HTML body becomes text") {
+  struct Case {
+    std::string behaviour;
+    std::string content;
+    std::string title, date, author, lead, body;
+    std::vector<std::string> tags;
+    std::size_t warnings;
+  };
+  const std::string html_body = "<p><strong>Chợ Mới</strong> &ndash; Hội nghị Ban Chấp h&agrave;nh&nbsp;Đảng bộ</p>\n"
+                                "<p>Lần thứ 5</p>\n";
+  const std::string text_body = "Chợ Mới – Hội nghị Ban Chấp hành Đảng bộ\nLần thứ 5";
+  const std::vector<Case> cases = {
+      {"JSON front matter, HTML body",
+       "---json\n{\"title\": \"Hội nghị\", \"date\": \"2020-06-05T15:02:00+07:00\", \"categories\": [\"Tin tức\"], "
+       "\"tags\": [\"đại hội\", \"Chợ Mới\"], \"author\": \"Lê Thị Mai\", \"slug\": \"hoi-nghi\", \"views\": 12}\n---\n" +
+           html_body,
+       "Hội nghị", "2020-06-05", "Lê Thị Mai", "", text_body, {"Tin tức", "đại hội", "Chợ Mới"}, 0},
+      {"YAML front matter with lists, quoted and plain values",
+       "---\ntitle: \"Hội nghị: lần thứ 5\"\ndate: 2021-03-12 08:15:00 +07:00\ntags: [đại hội, Chợ Mới]\n"
+       "categories:\n  - Tin tức\ndescription: Tóm tắt\nlayout: post\ndraft: false\n---\n" + html_body,
+       "Hội nghị: lần thứ 5", "2021-03-12", "", "Tóm tắt", text_body, {"đại hội", "Chợ Mới", "Tin tức"}, 0},
+      {"an issuing date wins over the post's date",
+       "---\ntitle: Nghị quyết\ndate: 2020-01-05\nngay_ban_hanh: 20/12/2019\nso_hieu: 12-NQ/HU\n---\nNội dung", "Nghị quyết",
+       "2019-12-20", "", "", "Nội dung", {}, 0},
+      {"a Markdown body stays Markdown", "---\ntitle: T\n---\n**Đậm** và \\- gạch", "T", "", "", "", "Đậm và - gạch", {}, 0},
+      {"a date that is not one is a warning, and left to extraction", "---\ntitle: T\ndate: hôm qua\n---\nNội dung", "T",
+       "", "", "", "Nội dung", {}, 1},
+      {"YAML that does not parse is a warning; the body goes in", "---\ntitle: [unclosed\nauthor: x\n---\nNội dung", "", "",
+       "", "", "Nội dung", {}, 1},
+      {"JSON that does not parse is a warning; the body goes in", "---json\n{\"title\": }\n---\nNội dung", "", "", "",
+       "", "Nội dung", {}, 1},
+      {"a YAML list where a mapping should be", "---\n- a\n- b\n---\nNội dung", "", "", "", "", "Nội dung", {}, 1},
+      {"no closing line: not front matter (and a Markdown rule)", "---\ntitle: T\nNội dung", "", "", "", "",
+       "\ntitle: T\nNội dung", {}, 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    const Read result = read(c.content, "post.md");
+    REQUIRE(result.documents.size() == 1);
+    const Document& d = result.documents[0];
+    CHECK(d.title == c.title);
+    CHECK(d.date == c.date);
+    CHECK(d.author == c.author);
+    CHECK(d.lead == c.lead);
+    CHECK(d.body == c.body);
+    CHECK(d.tags == c.tags);
+    CHECK(result.problems.size() == c.warnings);
+    for (const Problem& problem : result.problems) {
+      CAPTURE(problem.message);
+      CHECK(problem.warning);
+      CHECK(problem.message.find("front matter") != std::string::npos);
+    }
+  }
+  const Read numbered = read("---\ntitle: Nghị quyết\nso_hieu: 12-NQ/HU\ndistrict: Chợ Mới\n---\nNội dung", "n.md");
+  REQUIRE(numbered.documents.size() == 1);
+  CHECK(numbered.documents[0].number == "12-NQ/HU");
+  CHECK(numbered.documents[0].district == "Chợ Mới");
+}
+
+TEST_CASE("a YAML error names its line in the file") {
+  const Read result = read("---\ntitle: ok\nauthor: [unclosed\n---\nNội dung", "post.md");
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].where.line >= 3);
 }
