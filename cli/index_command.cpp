@@ -21,6 +21,7 @@ struct IndexOptions {
   std::string format = "auto";
   std::string encoding;
   std::string site_rules;
+  std::string district, province;
   std::string root;
   std::size_t batch = 1000;
   std::size_t max_document_mb = ReadOptions{}.max_document_bytes >> 20;
@@ -82,6 +83,8 @@ int run_index(const IndexOptions& options) {
     read.encoding = *encoding;
   }
   read.site_rules = options.site_rules;
+  read.default_district = options.district;
+  read.default_province = options.province;
   read.format = *format;
   read.id_root = options.root;
   read.max_document_bytes = options.max_document_mb << 20;
@@ -130,6 +133,9 @@ CommandRunner add_index_command(CLI::App& app) {
   command->add_option("--encoding", options->encoding,
                       "Character set of text, Markdown and HTML files: utf-8, tcvn3 (abc), vni-windows, viscii, "
                       "windows-1258, windows-1252 (default: detected per file)");
+  command->add_option("--district", options->district,
+                      "The source's district, for texts that name no unit (a district portal's export)");
+  command->add_option("--province", options->province, "The source's province, likewise");
   command->add_option("--site-rules", options->site_rules,
                       "Per-site rules for HTML pages (a sites.tsv; default: the data directory's)");
   command->add_option("--root", options->root,

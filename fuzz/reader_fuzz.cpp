@@ -1,4 +1,4 @@
-// Any bytes read in one format (VANKIEN_FUZZ_FORMAT: xml, jsonl or text), then
+// Any bytes read in one format (VANKIEN_FUZZ_FORMAT: xml, jsonl, text or html), then
 // completed by the metadata extractor: problems are reported, documents come
 // out, nothing crashes.
 #include <cstdint>
@@ -12,6 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const vankien::MetadataExtractor extractor(VANKIEN_FUZZ_DATA_DIR);
   vankien::ReadOptions options;
   options.format = vankien::Format::VANKIEN_FUZZ_FORMAT;
+  options.site_rules = VANKIEN_FUZZ_DATA_DIR "/sites.tsv";
   const std::string content(reinterpret_cast<const char*>(data), size);
   vankien::read_documents(content, "fuzz", options,
                           [](vankien::Document&& document) {

@@ -17,7 +17,7 @@ if [ "$seconds" = ci ]; then
   rm -rf build-fuzz/corpus  # start from the seed corpora alone, as CI does
 fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analyzer query record xml jsonl text)
+[ ${#targets[@]} -gt 0 ] || targets=(analyzer query record xml jsonl text html legacy)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANKIEN_FUZZ=ON -DVANKIEN_WERROR=ON \
   -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF -DVANKIEN_BUILD_PYTHON=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
@@ -26,10 +26,14 @@ passed=0
 for target in "${targets[@]}"; do
   work=build-fuzz/corpus/$target
   mkdir -p "$work"
+  # The sample corpus seeds the page and text readers too (portal pages, a site export).
+  seeds=("fuzz/corpus/$target")
+  [ "$target" = html ] && seeds+=(examples/corpus/portal)
+  [ "$target" = text ] && seeds+=(examples/corpus/export)
   echo "== fuzz_$target (${limit[*]})"
   status=0
   ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz/fuzz_$target "${limit[@]}" -max_len=65536 \
-    -artifact_prefix=build-fuzz/artifacts/$target- -print_final_stats=1 "$work" "fuzz/corpus/$target" \
+    -artifact_prefix=build-fuzz/artifacts/$target- -print_final_stats=1 "$work" "${seeds[@]}" \
     > "build-fuzz/$target.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|Done)" "build-fuzz/$target.log" || true
   if [ "$status" -ne 0 ]; then

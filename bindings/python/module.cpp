@@ -144,14 +144,22 @@ class Database {
     return "added";
   }
 
-  py::dict index_files(const std::vector<std::filesystem::path>& paths, const std::filesystem::path& root) {
+  py::dict index_files(const std::vector<std::filesystem::path>& paths, const std::filesystem::path& root,
+                       const std::string& encoding, const std::string& district, const std::string& province) {
+    ReadOptions read;
+    read.max_document_bytes = max_document_bytes_;
+    read.id_root = root;
+    if (!encoding.empty()) {
+      const auto known = parse_encoding(encoding);
+      if (!known) throw py::value_error("unknown encoding '" + encoding + "'");
+      read.encoding = *known;
+    }
+    read.default_district = district;
+    read.default_province = province;
     IndexSummary summary;
     {
       py::gil_scoped_release release;
       const std::lock_guard lock(write_mutex_);
-      ReadOptions read;
-      read.max_document_bytes = max_document_bytes_;
-      read.id_root = root;
       summary = writer().add_files(paths, {}, read);
     }
     return summary_to_dict(summary);

@@ -56,6 +56,9 @@ struct Document {
   std::string author;
   std::string url;
   std::string encoding;  ///< what the source was read as: "utf-8", "tcvn3", "vni-windows" ...
+  /// The district and province of the source (a district portal's posts),
+  /// for metadata extraction when the text names no unit itself; not stored.
+  std::string default_district, default_province;
   Access access = Access::public_;
   SourceLocation source;
 };

@@ -53,6 +53,10 @@ struct ReadOptions {
   std::string encoding;
   /// Per-site rules for HTML pages (a sites.tsv); empty: the data directory's.
   std::filesystem::path site_rules;
+  /// The source's district and province, for documents whose text names no
+  /// unit (Document::default_district). A folder's vankien.toml may set them
+  /// (and `encoding`) for the files under it; these, when set, win.
+  std::string default_district, default_province;
 };
 
 /// The id a document read from `file` gets when it has none: the path of

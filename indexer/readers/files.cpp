@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "charset.hpp"
+#include "folder_config.hpp"
 #include "readers.hpp"
 
 namespace vankien {
@@ -232,12 +233,26 @@ bool decode_content(std::string& content, std::string& encoding, const ReadOptio
   return true;
 }
 
-// Documents say what their source was read as.
-DocumentSink with_encoding(const std::string& encoding, const DocumentSink& on_document) {
-  return [&encoding, &on_document](Document&& document) {
+// Documents say what their source was read as, and carry its defaults.
+DocumentSink stamped(const std::string& encoding, const ReadOptions& options, const DocumentSink& on_document) {
+  return [&encoding, &options, &on_document](Document&& document) {
     if (document.encoding.empty()) document.encoding = encoding;
+    if (document.default_district.empty()) document.default_district = options.default_district;
+    if (document.default_province.empty()) document.default_province = options.default_province;
     on_document(std::move(document));
   };
+}
+
+// The options for one file: those given, completed by its folder's vankien.toml.
+ReadOptions for_file(const std::filesystem::path& path, const ReadOptions& given, const ProblemSink& on_problem) {
+  ReadOptions options = given;
+  if (path == "-") return options;
+  if (const auto config = readers::folder_config(path, on_problem)) {
+    if (options.encoding.empty()) options.encoding = config->encoding;
+    if (options.default_district.empty()) options.default_district = config->district;
+    if (options.default_province.empty()) options.default_province = config->province;
+  }
+  return options;
 }
 
 // A directory holding a Xapian database (glass, chert or honey): never input.
@@ -301,12 +316,13 @@ void read_documents(std::string_view content, const std::string& name, const Rea
     content = decoded;
   }
   std::vector<std::string> reported_unknown_fields;
-  read_part(content, format, {name, name}, options, with_encoding(encoding, on_document), on_problem,
+  read_part(content, format, {name, name}, options, stamped(encoding, options, on_document), on_problem,
             reported_unknown_fields);
 }
 
-void read_file(const std::filesystem::path& path, const ReadOptions& options,
+void read_file(const std::filesystem::path& path, const ReadOptions& given,
                const DocumentSink& on_document, const ProblemSink& on_problem) {
+  const ReadOptions options = for_file(path, given, on_problem);
   const std::string name = path.string();
   const bool standard_input = name == "-";
   const std::string id_base = standard_input ? name : document_id_of(path, options.id_root);
@@ -345,13 +361,13 @@ void read_file(const std::filesystem::path& path, const ReadOptions& options,
   const Format format =
       options.format == Format::automatic ? detect(content, name) : options.format;
   if (format == Format::jsonl) {
-    stream_jsonl(in, std::move(content), source, options, with_encoding(encoding, on_document), on_problem);
+    stream_jsonl(in, std::move(content), source, options, stamped(encoding, options, on_document), on_problem);
     return;
   }
   if (format == Format::xml) {
     // Expat reads the declared encoding; the document records it.
     if (const auto declared = readers::canonical_encoding(readers::declared_charset(content))) encoding = *declared;
-    stream_xml(in, content, source, options, with_encoding(encoding, on_document), on_problem);
+    stream_xml(in, content, source, options, stamped(encoding, options, on_document), on_problem);
     return;
   }
   // One document a file: its size is known before it is read, and a file over
@@ -373,7 +389,7 @@ void read_file(const std::filesystem::path& path, const ReadOptions& options,
   }
   if (encoding == "utf-8" && !decode_content(content, encoding, options, name, on_problem)) return;
   std::vector<std::string> reported_unknown_fields;
-  read_part(content, format, source, options, with_encoding(encoding, on_document), on_problem,
+  read_part(content, format, source, options, stamped(encoding, options, on_document), on_problem,
             reported_unknown_fields, 0, 1, &content);
 }
 
@@ -403,6 +419,7 @@ std::vector<std::filesystem::path> collect_files(const std::vector<std::filesyst
         const std::string relative = it->path().lexically_relative(path).generic_string();
         const std::string filename = it->path().filename().string();
         if (filename.starts_with('.')) continue;  // hidden files: editors' backups, VCS data
+        if (filename == readers::folder_config_name) continue;  // settings, not a document
         if (!selection.include.empty() && !matches_any(selection.include, relative, filename)) continue;
         if (matches_any(selection.exclude, relative, filename)) continue;
         found.push_back(it->path());

@@ -146,6 +146,16 @@ void MetadataExtractor::complete(Document& doc) const {
   const AnalyzedText text(metadata_window(doc.body));
   if (doc.title.empty()) doc.title = layout.title;
   if (doc.lead.empty()) doc.lead = layout.lead;
+  // Places and topics count the title and lead too; they are usually the
+  // body's first lines, and read again only when they are not.
+  const std::string_view start = std::string_view(doc.body).substr(0, 1 << 14);
+  const bool heads_in_body = start.find(doc.title) != std::string_view::npos && start.find(doc.lead) != std::string_view::npos;
+  std::string heads_and_window;  // outlives the analysis, which points into it
+  if (!heads_in_body) {
+    heads_and_window.append(doc.title).append("\n").append(doc.lead).append("\n").append(metadata_window(doc.body));
+  }
+  const AnalyzedText with_heads(heads_and_window);
+  const AnalyzedText& evidence = heads_in_body ? text : with_heads;
   if (doc.author.empty()) doc.author = layout.author;
 
   // Number, numbering and type.
@@ -179,9 +189,19 @@ void MetadataExtractor::complete(Document& doc) const {
     district = data_->gazetteer.district(doc.district, doc.province);
   }
   if (!district && doc.district.empty() && !central) {
-    const FoundPlaces found = data_->gazetteer.find(text, place_line_name);
+    const FoundPlaces found = data_->gazetteer.find(evidence, place_line_name);
     district = found.district;
     province = found.province;
+  }
+  // The source's own unit (a district portal's posts), when the text names no
+  // other: none at all, or only the source's province.
+  if (!district && doc.district.empty() && !central && !doc.default_district.empty()) {
+    const Place* source = data_->gazetteer.district(doc.default_district, doc.default_province);
+    if (source && (!province || province->code == source->province)) district = source;
+  }
+  if (!district && !province && doc.province.empty() && !central && !doc.default_province.empty()) {
+    const auto named = data_->gazetteer.provinces_named(normalize(doc.default_province));
+    if (named.size() == 1) province = named.front();
   }
   if (district) {
     doc.district = district->name;
@@ -233,7 +253,7 @@ void MetadataExtractor::complete(Document& doc) const {
   }
 
   if (doc.topics.empty()) {
-    doc.topics = data_->topics.classify(text);
+    doc.topics = data_->topics.classify(evidence);
   } else {
     for (std::string& topic : doc.topics) {
       if (const std::string label = data_->topics.label_for(topic); !label.empty()) topic = label;

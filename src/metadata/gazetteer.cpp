@@ -26,11 +26,35 @@ const std::vector<std::vector<std::string>>& province_words() {
   return words;
 }
 
+// Names in the languages of the Central Highlands are written with marks that
+// vary from post to post: Đắk/Đăk/Đak/Dak Song, Krông/Krong, Cư/Cu, Chư/Chu,
+// M'Đrắk/M'Drắk, and Ea/Ia before a second word. Such names are looked up
+// without marks, Ia read as Ea; every other name as written (normalised).
+// Apostrophes inside names (M'Đrắk, Đắk R'Lấp, typed ' or ’) separate words,
+// as the analyzer splits them.
+std::string name_key(const std::string& normalized) {
+  std::string words;
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    const bool apostrophe = normalized[i] == '\'' || normalized.compare(i, 3, "\u2019") == 0;
+    if (apostrophe && normalized[i] != '\'') i += 2;
+    const char c = apostrophe ? ' ' : normalized[i];
+    if (c != ' ' || (!words.empty() && words.back() != ' ')) words += c;
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
+  const std::string folded = fold(words);
+  const std::size_t end = folded.find(' ');
+  if (end == std::string::npos) return words;
+  const std::string first = folded.substr(0, end);
+  static const std::vector<std::string> prefixes = {"dak", "krong", "cu", "chu", "kong", "ea", "ia", "m"};
+  if (std::find(prefixes.begin(), prefixes.end(), first) == prefixes.end()) return words;
+  return first == "ia" ? "ea" + folded.substr(2) : folded;
+}
+
 template <typename Map>
 std::vector<const Place*> lookup(const Map& map, const std::vector<Place>& places,
-                                 const std::string& key) {
+                                 const std::string& normalized) {
   std::vector<const Place*> out;
-  const auto [first, last] = map.equal_range(key);
+  const auto [first, last] = map.equal_range(name_key(normalized));
   for (auto it = first; it != last; ++it) {
     const Place* place = &places[it->second];
     if (std::find(out.begin(), out.end(), place) == out.end()) out.push_back(place);
@@ -58,7 +82,7 @@ Gazetteer::Gazetteer(const std::filesystem::path& file) {
     for (const std::string& name : place.names) {
       const auto words = phrase_words(name);
       longest_name_ = std::max(longest_name_, words.size());
-      (is_province ? provinces_by_name_ : districts_by_name_).emplace(normalize(name), index);
+      (is_province ? provinces_by_name_ : districts_by_name_).emplace(name_key(normalize(name)), index);
     }
     if (is_province) province_by_code_.emplace(place.code, index);
     places_.push_back(std::move(place));

@@ -7,6 +7,8 @@
 // districts share a name ("Châu Thành"): a mention is resolved by the provinces
 // the text names, and left unresolved when they do not decide it. A unit must be
 // named more than all the others together to be the one a text is about.
+// Central Highlands names match in any of their spellings (Đắk/Đăk/Đak Song);
+// the gazetteer's is the one stored.
 
 #include <filesystem>
 #include <optional>

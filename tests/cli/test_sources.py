@@ -119,3 +119,30 @@ def test_bad_pages_are_reported_and_the_rest_of_the_batch_goes_in(cli, tmp_path)
     assert "2 added" not in result.stderr  # a-good was there already
     assert "1 added, 0 updated, 1 unchanged, 3 failed" in result.stderr
     assert show(cli, db, "pages/d-bad-front-matter.md")["body"] == "Nội dung vẫn vào"
+
+
+def test_a_source_default_from_the_command_line_or_a_folders_vankien_toml(cli, tmp_path):
+    export = tmp_path / "export"
+    (export / "posts").mkdir(parents=True)
+    (export / "posts" / "a.md").write_text("---\ntitle: Hội nghị sơ kết\n---\n<p>Hội nghị sơ kết công tác dân vận.</p>",
+                                           encoding="utf-8")
+    (export / "posts" / "b.md").write_text("---\ntitle: Tin\n---\n<p>Huyện ủy Bạch Thông tổ chức hội nghị.</p>",
+                                           encoding="utf-8")
+    db = tmp_path / "db"
+    result = cli.run("index", "--db", db, "--root", tmp_path, "--district", "Đăk Song", "--province", "Đắk Nông", export)
+    assert result.returncode == 0, result.stderr
+    assert show(cli, db, "export/posts/a.md")["district"] == "Đắk Song"  # the gazetteer's spelling
+    assert show(cli, db, "export/posts/b.md")["district"] == "Bạch Thông"  # the text's own unit wins
+
+    (export / "vankien.toml").write_text('district = "Krong Nô"\nprovince = "Đắk Nông"\ncolour = "red"\n',
+                                         encoding="utf-8")
+    db2 = tmp_path / "db2"
+    result = cli.run("index", "--db", db2, "--root", tmp_path, export)
+    assert result.returncode == 0, result.stderr
+    assert "vankien.toml:3: warning: unknown key 'colour'" in result.stderr
+    assert "2 added" in result.stderr  # the settings file is not a document
+    assert show(cli, db2, "export/posts/a.md")["district"] == "Krông Nô"
+
+    (export / "vankien.toml").write_text('district = [1\n', encoding="utf-8")
+    result = cli.run("index", "--db", tmp_path / "db3", "--root", tmp_path, export)
+    assert result.returncode == 0 and "vankien.toml:1: warning: does not parse" in result.stderr

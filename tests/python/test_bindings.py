@@ -305,3 +305,24 @@ def test_deeply_nested_query_on_a_thread_with_a_small_stack(fixture_db):
     finally:
         threading.stack_size(0)
     assert outcome and any("nested deeper" in warning for warning in outcome[0])
+
+
+def test_index_files_reads_real_sources_with_a_source_default_and_an_encoding(tmp_path):
+    (tmp_path / "post.md").write_text("---json\n{\"title\": \"Hội nghị\", \"tags\": [\"dân vận\"]}\n---\n"
+                                      "<p>Hội nghị sơ kết công t&aacute;c dân vận.</p>", encoding="utf-8")
+    (tmp_path / "old.txt").write_bytes(b"Ngh\xde quy\xd5t c\xf1a Ban Ch\xcap h\xb5nh \xa7\xb6ng b\xe9 huy\xd6n")
+    with vankien.open(tmp_path / "db", writable=True) as db:
+        summary = db.index_files([tmp_path / "post.md"], root=tmp_path, district="Đăk Song", province="Đắk Nông")
+        assert summary["added"] == 1, summary
+        summary = db.index_files([tmp_path / "old.txt"], root=tmp_path, encoding="abc")
+        assert summary["added"] == 1, summary
+        with pytest.raises(ValueError, match="unknown encoding"):
+            db.index_files([tmp_path / "old.txt"], root=tmp_path, encoding="koi8-r")
+        db.commit()
+        post = db.get("post.md")
+        assert post.district == "Đắk Song" and post.tags == ["dân vận"] and post.encoding == "utf-8"
+        assert post.body == "Hội nghị sơ kết công tác dân vận."
+        old = db.get("old.txt")
+        assert old.encoding == "tcvn3" and old.body == "Nghị quyết của Ban Chấp hành Đảng bộ huyện"
+        # A stored document's dict goes back in as it came out.
+        db.add(post.to_dict())

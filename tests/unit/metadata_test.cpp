@@ -284,3 +284,82 @@ TEST_CASE("the author is a capitalised name alone on the last line") {
     CHECK(completed("TIÊU ĐỀ\n\nĐoạn mở đầu.\n\nNội dung bài.\n\n" + c.last_line).author == c.author);
   }
 }
+
+TEST_CASE("Central Highlands names match in every spelling; the gazetteer's is stored") {
+  struct Case {
+    std::string text, district, province;
+  };
+  const std::vector<Case> cases = {
+      {"Huyện ủy Đắk Song tổ chức hội nghị.", "Đắk Song", "Đắk Nông"},
+      {"Huyện ủy Đăk Song tổ chức hội nghị.", "Đắk Song", "Đắk Nông"},
+      {"Huyện ủy Đak Song tổ chức hội nghị.", "Đắk Song", "Đắk Nông"},
+      {"Huyện ủy Dak Song tổ chức hội nghị.", "Đắk Song", "Đắk Nông"},
+      {"Huyện ủy Đắk Glong tổ chức hội nghị.", "Đăk Glong", "Đắk Nông"},
+      {"Đảng bộ huyện Krong Nô tổ chức đại hội.", "Krông Nô", "Đắk Nông"},
+      {"Huyện ủy Cu Jút chỉ đạo.", "Cư Jút", "Đắk Nông"},
+      {"Huyện ủy Ea Grai chỉ đạo.", "Ia Grai", "Gia Lai"},
+      {"Huyện ủy M'Đrắk chỉ đạo.", "M'Đrắk", "Đắk Lắk"},
+      {"Huyện ủy M'Drắk chỉ đạo.", "M'Đrắk", "Đắk Lắk"},
+      {"Huyện ủy Cư M’gar chỉ đạo.", "Cư M'gar", "Đắk Lắk"},
+      {"Huyện ủy M’Đrắk chỉ đạo.", "M'Đrắk", "Đắk Lắk"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Document d = completed(c.text);
+    CHECK(d.district == c.district);
+    CHECK(d.province == c.province);
+  }
+}
+
+TEST_CASE("a source's district applies only when the text names no other unit") {
+  struct Case {
+    std::string behaviour, body, district, province;
+  };
+  const std::vector<Case> cases = {
+      {"no unit in the text", "Hội nghị sơ kết công tác dân vận sáu tháng đầu năm.", "Đắk Song", "Đắk Nông"},
+      {"only the source's province", "Tỉnh ủy Đắk Nông chỉ đạo các cấp ủy.", "Đắk Song", "Đắk Nông"},
+      {"another district: the text's", "Huyện ủy Bạch Thông tổ chức hội nghị. Huyện ủy Bạch Thông chỉ đạo.",
+       "Bạch Thông", "Bắc Kạn"},
+      {"another province: the text's, without a district", "Tỉnh ủy Bắc Kạn chỉ đạo các cấp ủy.", "", "Bắc Kạn"},
+      {"a central document is about the country",
+       "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 35-NQ/TW\nNGHỊ QUYẾT\nvề công tác xây dựng Đảng", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    Document d;
+    d.body = c.body;
+    d.default_district = "Đăk Song";
+    d.default_province = "Đắk Nông";
+    extractor().complete(d);
+    CHECK(d.district == c.district);
+    CHECK(d.province == c.province);
+  }
+  Document only_province;
+  only_province.body = "Hội nghị sơ kết công tác dân vận.";
+  only_province.default_province = "Đắk Nông";
+  extractor().complete(only_province);
+  CHECK(only_province.district.empty());
+  CHECK(only_province.province == "Đắk Nông");
+}
+
+TEST_CASE("the title and lead count as evidence for places and topics") {
+  Document d;
+  d.title = "Huyện ủy Na Rì tổng kết công tác dân vận";
+  d.body = "Hội nghị đánh giá kết quả năm qua và đề ra nhiệm vụ năm tới.";
+  extractor().complete(d);
+  CHECK(d.district == "Na Rì");
+  CHECK(std::find(d.topics.begin(), d.topics.end(), "Dân vận") != d.topics.end());
+}
+
+TEST_CASE("ISO timestamps are dates: the day where they were written") {
+  const std::vector<std::pair<std::string, std::optional<std::string>>> cases = {
+      {"2020-06-05T15:02:00+07:00", "2020-06-05"}, {"2020-06-05T23:59:59.123Z", "2020-06-05"},
+      {"2020-06-05 08:15", "2020-06-05"},          {"2020-06-05T08:15:00-0500", "2020-06-05"},
+      {"2020-06-05 08:15:00 +07:00", "2020-06-05"}, {"2020-02-30T10:00:00+07:00", std::nullopt},
+      {"2020-06-05T25", std::nullopt},             {"2020-06-05 and more", std::nullopt},
+  };
+  for (const auto& [text, date] : cases) {
+    CAPTURE(text);
+    CHECK(vankien::parse_date(text) == date);
+  }
+}

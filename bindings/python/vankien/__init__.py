@@ -179,12 +179,18 @@ class Database:
                                             "message": str(error), "warning": False})
         return summary
 
-    def index_files(self, paths: Sequence[PathLike], root: Optional[PathLike] = None) -> dict:
-        """Reads files and directories (text, Markdown, XML, JSON Lines) like
-        `vankien index`; returns the same summary as add_many(). A document
-        without an id is named by its file's path relative to `root` (default:
-        the current directory), as `vankien index --root`."""
-        return self._db.index_files([_os.fspath(p) for p in paths], _os.fspath(root) if root is not None else "")
+    def index_files(self, paths: Sequence[PathLike], root: Optional[PathLike] = None, *,
+                    encoding: Optional[str] = None, district: Optional[str] = None,
+                    province: Optional[str] = None) -> dict:
+        """Reads files and directories (text, Markdown, HTML, site exports,
+        XML, JSON Lines) like `vankien index`; returns the same summary as
+        add_many(). A document without an id is named by its file's path
+        relative to `root` (default: the current directory), as `vankien index
+        --root`. `encoding` forces a character set ("tcvn3", "vni", ...;
+        ValueError when unknown); `district` and `province` are the source's,
+        for texts that name no unit, as `vankien index --district`."""
+        return self._db.index_files([_os.fspath(p) for p in paths], _os.fspath(root) if root is not None else "",
+                                    encoding or "", district or "", province or "")
 
     def delete(self, id: str) -> bool:
         """Removes a document; False when there was none."""
