@@ -50,11 +50,12 @@ class WeightedTerms {
 // `body_index` when given; returns the position after its last word.
 Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const std::string& text,
                          Xapian::termpos first_position, Xapian::termcount wdf,
-                         std::string_view field_prefix = {}, storage::BodyIndex* body_index = nullptr) {
+                         std::string_view field_prefix = {}, storage::BodyIndex* body_index = nullptr,
+                         const std::vector<Token>* analysed = nullptr) {
   Xapian::termpos last = first_position;
   std::string prefixed;
   std::uint32_t next_checkpoint = storage::checkpoint_interval;
-  Analyzer().analyze(text, [&](const Token& token) {
+  const auto add = [&](const Token& token) {
     // Analysis restarted at a word after a space numbers the words that
     // follow as analysis from the start does (make_snippet relies on it).
     if (body_index && token.position >= next_checkpoint && token.begin > 0 &&
@@ -77,7 +78,12 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
       terms.add(prefixed, 1);
     }
     last = std::max(last, position + 1);
-  });
+  };
+  if (analysed && !analysed->empty()) {
+    for (const Token& token : *analysed) add(token);
+  } else {
+    Analyzer().analyze(text, add);
+  }
   return last;
 }
 
@@ -112,7 +118,7 @@ std::string content_hash(std::initializer_list<std::string_view> parts) {
   return buffer;
 }
 
-Xapian::Document build_document(Document&& doc, const std::string& hash) {
+Xapian::Document build_document(Document&& doc, const std::string& hash, const std::vector<Token>* body_tokens) {
   Xapian::Document xapian;
   xapian.add_boolean_term(schema::id_term(doc.id));
   xapian.add_value(schema::id_slot, doc.id);
@@ -129,7 +135,7 @@ Xapian::Document build_document(Document&& doc, const std::string& hash) {
   }
   storage::BodyIndex body_index;
   body_index.first_position = position;
-  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index);
+  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index, body_tokens);
   {
     // The body is in the record now: freed before Xapian copies the record,
     // so that a large document is held at most twice here.

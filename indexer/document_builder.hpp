@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "vankien/analyzer.hpp"
 #include "vankien/document.hpp"
 
 namespace vankien::index {
@@ -17,7 +20,11 @@ inline constexpr Xapian::termpos field_gap = 100;
 
 /// Builds the Xapian document, taking the body (whose bytes go into the
 /// stored record). `content_hash` is stored for change detection.
-Xapian::Document build_document(Document&& document, const std::string& content_hash);
+/// `body_tokens`, when given and not empty, are the body's tokens as
+/// Analyzer::analyze gives them (MetadataExtractor::complete's), used rather
+/// than analysing the body again.
+Xapian::Document build_document(Document&& document, const std::string& content_hash,
+                                const std::vector<Token>* body_tokens = nullptr);
 
 
 /// A stable hash of `bytes` (hex), for change detection.

@@ -76,8 +76,11 @@ struct Indexer::Impl {
   }
 
   Xapian::Document build(Document document, const std::string& hash) const {
-    extractor.complete(document);
-    return index::build_document(std::move(document), hash);
+    // Extraction analyses the body; the builder takes its tokens rather than
+    // analysing it a second time.
+    std::vector<Token> body_tokens;
+    extractor.complete(document, body_tokens);
+    return index::build_document(std::move(document), hash, &body_tokens);
   }
 
   // Writes on this (the writer's) thread; decides added, updated or unchanged

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vankien/analyzer.hpp"
 #include "vankien/document.hpp"
 
 namespace vankien {
@@ -45,11 +46,16 @@ class MetadataExtractor {
   /// Fills the empty fields of `document` from its body. Given fields are kept;
   /// a given date, access level or term that cannot be read throws vankien::Error.
   void complete(Document& document) const;
+  /// The same, also giving the body's tokens, as Analyzer::analyze gives them,
+  /// when extraction analysed the whole body (up to 1 MiB): an indexer then
+  /// need not analyse it again. Left empty for longer bodies.
+  void complete(Document& document, std::vector<Token>& body_tokens) const;
 
   /// The abbreviations and their expansions, for the database's synonyms.
   const std::vector<std::pair<std::string, std::string>>& abbreviations() const;
 
  private:
+  void complete_document(Document& document, std::vector<Token>* body_tokens) const;
   struct Data;
   std::unique_ptr<const Data> data_;
 };

@@ -110,9 +110,9 @@ void read_part(std::string_view content, Format format, const Source& source,
 
 constexpr std::size_t block_bytes = std::size_t{1} << 20;
 
-// Up to block_bytes more of `in`; fewer only at the end.
-std::string read_block(std::istream& in) {
-  std::string block(block_bytes, '\0');
+// Up to `bytes` more of `in`; fewer only at the end.
+std::string read_block(std::istream& in, std::size_t bytes = block_bytes) {
+  std::string block(bytes, '\0');
   in.read(block.data(), static_cast<std::streamsize>(block.size()));
   block.resize(static_cast<std::size_t>(in.gcount()));
   return block;
@@ -348,7 +348,10 @@ void read_file(const std::filesystem::path& path, const ReadOptions& given,
     if (error) file_bytes = 0;
   }
   std::istream& in = standard_input ? std::cin : file;
-  std::string content = read_block(in);
+  // A small file is read in one block of its size (a byte more, to see its
+  // end): a folder of small pages costs no mebibyte a file.
+  std::string content =
+      read_block(in, file_bytes == 0 ? block_bytes : static_cast<std::size_t>(std::min<std::uintmax_t>(file_bytes + 1, block_bytes)));
   std::string encoding = "utf-8";
   if (const auto little_endian = readers::utf16_byte_order(content)) {
     // Rare and small: read whole, then decoded.

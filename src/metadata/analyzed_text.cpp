@@ -2,9 +2,10 @@
 
 namespace vankien::metadata {
 
-AnalyzedText::AnalyzedText(std::string_view text) : text_(text) {
-  Analyzer().analyze(text, [this](const Token& token) {
+AnalyzedText::AnalyzedText(std::string_view text, std::vector<Token>* all_tokens) : text_(text) {
+  Analyzer().analyze(text, [this, all_tokens](const Token& token) {
     (token.kind == TokenKind::code ? codes_ : words_).push_back(token);
+    if (all_tokens) all_tokens->push_back(token);
   });
 }
 

@@ -12,7 +12,8 @@ namespace vankien::metadata {
 
 class AnalyzedText {
  public:
-  explicit AnalyzedText(std::string_view text);
+  /// With `all_tokens`, every token is also kept there, in the analyzer's order.
+  explicit AnalyzedText(std::string_view text, std::vector<Token>* all_tokens = nullptr);
 
   std::string_view text() const { return text_; }
   const std::vector<Token>& words() const { return words_; }  // no code tokens

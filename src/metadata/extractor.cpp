@@ -126,6 +126,15 @@ const std::vector<std::pair<std::string, std::string>>& MetadataExtractor::abbre
 }
 
 void MetadataExtractor::complete(Document& doc) const {
+  complete_document(doc, nullptr);
+}
+
+void MetadataExtractor::complete(Document& doc, std::vector<Token>& body_tokens) const {
+  body_tokens.clear();
+  complete_document(doc, &body_tokens);
+}
+
+void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* body_tokens) const {
   // Given fields are checked first: a bad one fails the document.
   if (!doc.date.empty()) {
     const auto date = parse_date(doc.date);
@@ -143,7 +152,8 @@ void MetadataExtractor::complete(Document& doc) const {
   }
 
   const Layout layout = read_layout(doc.body);
-  const AnalyzedText text(metadata_window(doc.body));
+  const std::string_view window = metadata_window(doc.body);
+  const AnalyzedText text(window, window.size() == doc.body.size() ? body_tokens : nullptr);
   if (doc.title.empty()) doc.title = layout.title;
   if (doc.lead.empty()) doc.lead = layout.lead;
   // Places and topics count the title and lead too; they are usually the

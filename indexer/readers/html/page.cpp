@@ -11,17 +11,26 @@ namespace vankien::readers::html {
 // Gumbo's nodes come from an arena freed at once with the page: parsing
 // allocates many small blocks, and Gumbo 0.10 frees a tree recursively, which
 // a page of deeply nested tags would turn into a stack overflow.
+// Chunks start at about what a page of its size needs (its tree takes some
+// eight times its bytes) and double up to a mebibyte, so a small page costs
+// one small allocation.
 struct Page::Arena {
-  static constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+  static constexpr std::size_t max_chunk_bytes = std::size_t{1} << 20;
+  explicit Arena(std::size_t page_bytes)
+      : next_chunk_bytes(std::clamp<std::size_t>(page_bytes * 8, std::size_t{16} << 10, max_chunk_bytes)) {}
+
   std::vector<std::unique_ptr<unsigned char[]>> chunks;  // the last one is being filled
   std::vector<std::unique_ptr<unsigned char[]>> large;   // blocks over a quarter chunk
-  std::size_t used = chunk_bytes;                         // in the last chunk
+  std::size_t next_chunk_bytes;
+  std::size_t chunk_bytes = 0, used = 0;                 // of the last chunk
 
   void* allocate(std::size_t size) {
     constexpr std::size_t align = alignof(std::max_align_t);
     size = (size + align - 1) / align * align;
-    if (size > chunk_bytes / 4) return large.emplace_back(std::make_unique_for_overwrite<unsigned char[]>(size)).get();
+    if (size > max_chunk_bytes / 4) return large.emplace_back(std::make_unique_for_overwrite<unsigned char[]>(size)).get();
     if (used + size > chunk_bytes) {
+      chunk_bytes = std::max(next_chunk_bytes, size);
+      next_chunk_bytes = std::min(next_chunk_bytes * 2, max_chunk_bytes);
       chunks.push_back(std::make_unique_for_overwrite<unsigned char[]>(chunk_bytes));
       used = 0;
     }
@@ -38,7 +47,7 @@ void arena_free(void*, void*) {}  // the arena is freed as a whole
 
 }  // namespace
 
-Page::Page(std::string_view utf8, bool fragment) : arena_(std::make_unique<Arena>()) {
+Page::Page(std::string_view utf8, bool fragment) : arena_(std::make_unique<Arena>(utf8.size())) {
   options_ = kGumboDefaultOptions;
   options_.allocator = arena_allocate;
   options_.deallocator = arena_free;
