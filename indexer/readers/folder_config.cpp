@@ -36,12 +36,15 @@ std::shared_ptr<const FolderConfig> parse(const std::filesystem::path& file, con
                          : name == "encoding" ? &config->encoding
                                               : nullptr;
     const std::size_t line = key.source().begin.line;
+    // Messages built by appending: GCC 12 at -O3 misreads "..." + std::string as overlapping copies.
+    std::string quoted;
+    quoted.append("'").append(name).append("'");
     if (!field) {
-      warn(on_problem, file, line, "unknown key '" + std::string(name) + "' (district, province, encoding)");
+      warn(on_problem, file, line, "unknown key " + quoted + " (district, province, encoding)");
     } else if (const auto text = value.value<std::string>()) {
       *field = *text;
     } else {
-      warn(on_problem, file, line, "'" + std::string(name) + "' must be a string");
+      warn(on_problem, file, line, quoted + " must be a string");
     }
   }
   if (!config->encoding.empty()) {
