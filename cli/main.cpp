@@ -1,4 +1,6 @@
 // The `vankien` command line: a thin front over libvankien.
+#include <malloc.h>
+
 #include <iostream>
 #include <new>
 #include <map>
@@ -9,6 +11,12 @@
 #include "vankien/version.hpp"
 
 int main(int argc, char** argv) {
+  // Blocks of 256 KB or more (a document's text, its stored record, read
+  // blocks) are mapped and given back to the system when freed. Left to
+  // itself, glibc raises this threshold to the largest block freed, and a
+  // large document's buffers then stay in the heap: a batch's peak memory
+  // would be its largest document's high-water mark plus fragmentation.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   CLI::App app{"vankien: full-text search for Vietnamese Party documents"};
   // The data directory too: which gazetteer an installed copy reads is the
   // first thing to check when places come out wrong.

@@ -55,10 +55,12 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
   Xapian::termpos last = first_position;
   std::string prefixed;
   std::uint32_t next_checkpoint = storage::checkpoint_interval;
+  std::size_t code_end = 0;  // a code may hold a space ("35- NQ/TW"): no checkpoint inside it
   const auto add = [&](const Token& token) {
+    if (token.kind == TokenKind::code) code_end = token.end;
     // Analysis restarted at a word after a space numbers the words that
     // follow as analysis from the start does (make_snippet relies on it).
-    if (body_index && token.position >= next_checkpoint && token.begin > 0 &&
+    if (body_index && token.position >= next_checkpoint && token.begin > 0 && token.begin >= code_end &&
         std::string_view(" \n\t\r").find(text[token.begin - 1]) != std::string_view::npos) {
       body_index->checkpoints.push_back({static_cast<std::uint32_t>(token.position),
                                          static_cast<std::uint32_t>(token.begin)});

@@ -33,7 +33,12 @@ constexpr std::array<CharClass, 128> ascii_classes = [] {
   return classes;
 }();
 
+// Dashes that join as '-' does: hyphen, non-breaking hyphen, figure dash,
+// en dash, em dash, minus.
+bool is_dash(char32_t cp) { return (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212; }
+
 CharClass classify_non_ascii(char32_t cp) {
+  if (is_dash(cp)) return CharClass::joiner;
   Letter letter;
   MarkEffect mark;
   if (decompose_letter(cp, letter)) return CharClass::letter;
@@ -72,16 +77,27 @@ DecodeReport Tokenizer::run() {
         have_cp = read_run(reader, cp);
         continue;
       case CharClass::mark:  // a mark with no letter to sit on separates like punctuation
-      case CharClass::other:
+      case CharClass::other: {
+        // "35 - NQ/TW": one space before the dash after a leading number, one after.
+        const bool number_alone = chain_.size() == 1 && chain_.front().all_digits;
+        if (cp.value == ' ' && number_alone && (pending_separator_ == '-' ? spaces_ < 2 : spaces_ == 0 && pending_separator_ == 0)) {
+          ++spaces_;
+          break;
+        }
         pending_separator_ = 0;
         flush_chain();
         break;
-      case CharClass::joiner:
-        // Joins only if a run ended right here and another starts right after.
-        pending_separator_ = last_run_end_ == cp.begin && !chain_.empty()
-                                 ? static_cast<char>(cp.value) : 0;
+      }
+      case CharClass::joiner: {
+        // Joins only if a run ended right here and another starts right after
+        // (or, after a leading number, across the spaces read above).
+        const char separator = cp.value == '/' ? '/' : '-';
+        const bool adjacent = last_run_end_ == cp.begin && !chain_.empty();
+        const bool spaced = spaces_ == 1 && pending_separator_ == 0 && separator == '-';
+        pending_separator_ = adjacent || spaced ? separator : 0;
         if (pending_separator_ == 0) flush_chain();
         break;
+      }
       case CharClass::ideograph:
         pending_separator_ = 0;
         flush_chain();
@@ -95,7 +111,10 @@ DecodeReport Tokenizer::run() {
 }
 
 bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
-  if (pending_separator_ == 0 || chain_.size() >= max_chain_runs) flush_chain();
+  // Across spaces, only a code's type ("NQ") joins its number.
+  const bool spaced_number = spaces_ > 0 && is_ascii_digit(cp.value);
+  if (pending_separator_ == 0 || chain_.size() >= max_chain_runs || spaced_number) flush_chain();
+  spaces_ = 0;
   Run run;
   run.begin = cp.begin;
   run.separator_before = chain_.empty() ? 0 : pending_separator_;
@@ -131,6 +150,7 @@ bool Tokenizer::read_run(Utf8Reader& reader, CodePoint& cp) {
 }
 
 void Tokenizer::flush_chain() {
+  spaces_ = 0;
   if (chain_.empty()) return;
   if (chain_.size() == 1) {
     emit_word(chain_.front());

@@ -7,7 +7,10 @@
 // '/' and has a part starting with a letter is a document code ("12-NQ/HU",
 // "1654/NQ-UBTVQH15", "22/2019/NQ-HĐND"). A code is emitted whole, then each of
 // its parts, the whole sharing the position of its first part. Dates such as
-// "15/3/2019" have no letters and stay three numbers.
+// "15/3/2019" have no letters and stay three numbers. As typed in real posts,
+// any dash joins like '-' (‐ ‑ ‒ – — −), and the dash after a code's leading
+// number may have a space on either side: "35- NQ/TW", "35 – NQ/TW" are
+// "35-nq/tw".
 
 #include <cstddef>
 #include <string_view>
@@ -51,6 +54,7 @@ class Tokenizer {
   std::vector<Run> chain_;
   std::size_t last_run_end_ = static_cast<std::size_t>(-1);
   char pending_separator_ = 0;  // a '-' or '/' right after a run, not yet known to join
+  int spaces_ = 0;              // spaces around the dash after a chain's leading number
   std::uint32_t position_ = 0;
   Token token_;
   Token code_;

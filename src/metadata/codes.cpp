@@ -37,6 +37,25 @@ std::string capitalized(const std::string& word) {
 
 }  // namespace
 
+std::string written_number(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t') continue;
+    // U+2010..U+2014 are E2 80 90..94; U+2212 is E2 88 92.
+    if (c == 0xE2 && i + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if ((b1 == 0x80 && b2 >= 0x90 && b2 <= 0x94) || (b1 == 0x88 && b2 == 0x92)) {
+        out += '-';
+        i += 2;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
 std::optional<DocumentNumber> parse_number(std::string_view number) {
   std::size_t i = 0;
   while (i < number.size() && is_digit(number[i])) ++i;

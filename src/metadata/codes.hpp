@@ -23,6 +23,10 @@ struct DocumentNumber {
 /// Reads a document number's shape; nothing when it is not one.
 std::optional<DocumentNumber> parse_number(std::string_view number);
 
+/// A number as it should be written: without the spaces real posts put
+/// around its dash, any dash as '-' ("35 – NQ/TW" -> "35-NQ/TW"); case kept.
+std::string written_number(std::string_view text);
+
 class DocumentTypes {
  public:
   explicit DocumentTypes(const std::filesystem::path& file);

@@ -78,7 +78,7 @@ std::string header_number(const AnalyzedText& text, std::size_t header_bytes) {
     const auto part = std::find_if(words.begin(), words.end(),
                                    [&](const Token& word) { return word.begin == code.begin; });
     if (part != words.begin() && part != words.end() && std::prev(part)->text == "số") {
-      return std::string(text.text().substr(code.begin, code.end - code.begin));
+      return written_number(text.text().substr(code.begin, code.end - code.begin));
     }
   }
   return {};
@@ -170,6 +170,9 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
 
   // Number, numbering and type.
   if (doc.number.empty() && layout.formal) doc.number = header_number(text, layout.header_bytes);
+  if (const std::string written = written_number(doc.number); written != doc.number && parse_number(written)) {
+    doc.number = written;
+  }
   const auto number = parse_number(doc.number);
   if (doc.numbering.empty() && number) doc.numbering = number->party ? "party" : "state";
   if (!doc.type.empty()) {

@@ -363,3 +363,20 @@ TEST_CASE("ISO timestamps are dates: the day where they were written") {
     CHECK(vankien::parse_date(text) == date);
   }
 }
+
+TEST_CASE("numbers written with spaces or any dash are stored as numbers are written") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 35- NQ/TW\nNGHỊ QUYẾT\nvề công tác xây dựng Đảng", "35-NQ/TW"},
+      {"HUYỆN ỦY BẠCH THÔNG\nSố 12 – NQ/HU\nNGHỊ QUYẾT\nvề công tác dân vận", "12-NQ/HU"},
+      {"HỘI ĐỒNG NHÂN DÂN\nSố: 06/NQ\u2011HĐND\nNGHỊ QUYẾT\nvề ngân sách", "06/NQ-HĐND"},
+  };
+  for (const auto& [body, number] : cases) {
+    CAPTURE(body);
+    CHECK(completed(body).number == number);
+  }
+  Document given;
+  given.body = "Nội dung";
+  given.number = "158/2007/NĐ – CP";
+  extractor().complete(given);
+  CHECK(given.number == "158/2007/NĐ-CP");
+}

@@ -856,3 +856,17 @@ TEST_CASE("a filter naming a value no document has says so, with the nearest val
     }
   }
 }
+
+TEST_CASE("a cited number written with spaces or another dash is found as the number") {
+  vankien::test::TempDir dir;
+  const Searcher local = searcher_over(
+      dir, {vankien::test::article("spaced", "Thực hiện Nghị quyết số 35- NQ/TW của Bộ Chính trị về bảo vệ nền tảng tư tưởng."),
+            vankien::test::article("dashed", "Quán triệt Nghị quyết 35–NQ/TW đến từng chi bộ."),
+            vankien::test::article("other", "Thực hiện Nghị quyết số 36-NQ/TW về công tác người Việt Nam ở nước ngoài.")});
+  for (const std::string query : {"35-NQ/TW", "35 - NQ/TW", "35–nq/tw"}) {
+    CAPTURE(query);
+    const auto found = sorted_ids(search_in(local, query));
+    CAPTURE(found.size());
+    CHECK(found == std::vector<std::string>{"dashed", "spaced"});
+  }
+}

@@ -56,6 +56,18 @@ TEST_CASE("text splits into words, numbers and document codes") {
       {"no vietnamese at all", "The quick brown fox", "the@0 quick@1 brown@2 fox@3"},
       {"orphan combining mark", "a \xCC\x81 b", "a@0 b@1"},
       {"invalid utf-8 separates", "ab\xFF" "cd", "ab@0 cd@1"},
+      // Numbers as real posts type them: spaces around the dash, any dash.
+      {"space after the dash", "35- NQ/TW", "[35-nq/tw]@0 35@0 nq@1 tw@2"},
+      {"space before the dash", "35 -NQ/TW", "[35-nq/tw]@0 35@0 nq@1 tw@2"},
+      {"spaces around an en dash", "Số 35 – NQ/TW", "số@0 [35-nq/tw]@1 35@1 nq@2 tw@3"},
+      {"en dash", "12–NQ/HU", "[12-nq/hu]@0 12@0 nq@1 hu@2"},
+      {"non-breaking hyphen", "12\u2011NQ/HU", "[12-nq/hu]@0 12@0 nq@1 hu@2"},
+      {"em dash inside a state code", "155/KH\u2014UBND", "[155/kh-ubnd]@0 155@0 kh@1 ubnd@2"},
+      {"across spaces, only a letter part joins the number", "2015 - 2020/QĐ", "2015@0 [2020/qđ]@1 2020@1 qđ@2"},
+      {"two spaces do not join", "35  - NQ/TW", "35@0 nq@1 tw@2"},
+      {"a spaced dash between words", "Hà Nội – Hải Phòng", "hà@0 nội@1 hải@2 phòng@3"},
+      {"an en dash between words", "Hà Nội–Hải Phòng", "hà@0 nội@1 hải@2 phòng@3"},
+      {"a number then words", "năm 2020 - xây dựng", "năm@0 2020@1 xây@2 dựng@3"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
