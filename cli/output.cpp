@@ -45,6 +45,7 @@ std::string dump(const nlohmann::json& json) {
 nlohmann::json document_json(const Document& d, bool with_body) {
   nlohmann::json json = {
       {"id", d.id},         {"title", d.title},       {"date", d.date},
+      {"date_precision", d.date_precision},
       {"type", d.type},     {"number", d.number},     {"numbering", d.numbering},
       {"issuer", d.issuer}, {"district", d.district}, {"province", d.province},
       {"successor_province", d.successor_province},   {"term", d.term},

@@ -53,6 +53,7 @@ Document document_from_dict(const py::dict& fields) {
     else if (key == "author") field = &d.author;
     else if (key == "url") field = &d.url;
     else if (key == "encoding") field = &d.encoding;
+    else if (key == "date_precision") field = &d.date_precision;
     if (!field) throw Error("unknown field '" + key + "'");
     *field = value.cast<std::string>();
   }
@@ -66,6 +67,7 @@ py::dict document_to_dict(const Document& d) {
   out["lead"] = d.lead;
   out["body"] = d.body;
   out["date"] = d.date;
+  out["date_precision"] = d.date_precision;
   out["type"] = d.type;
   out["number"] = d.number;
   out["numbering"] = d.numbering;

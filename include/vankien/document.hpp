@@ -41,7 +41,8 @@ struct Document {
   std::string title;
   std::string lead;      ///< the paragraph under the title (sapo), if any
   std::string body;      ///< the full text; snippets are cut from it
-  std::string date;      ///< ISO 8601, "2019-03-15"
+  std::string date;      ///< ISO 8601, "2019-03-15"; a period's or a range's first day
+  std::string date_precision;  ///< "day", "month", "quarter", "year" or "range"; empty without a date
   std::string type;      ///< document type name: "Nghị quyết", "Bài viết" ...
   std::string number;    ///< "12-NQ/HU", "1654/NQ-UBTVQH15"
   std::string numbering; ///< "party" or "state", from the number's shape

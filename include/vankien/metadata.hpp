@@ -35,6 +35,19 @@ std::filesystem::path default_data_dir();
 /// nothing for anything else, including impossible dates such as 30/2/2019.
 std::optional<std::string> parse_date(std::string_view text);
 
+/// A date that may be less than a day: its first day, and how much is known.
+struct DateValue {
+  std::string iso;        ///< "2020-05-01"
+  std::string precision;  ///< "day", "month", "quarter", "year", or "range" (its first day)
+};
+
+/// parse_date's forms (precision "day"), and periods and ranges as posts write
+/// them: "tháng 5/2020", "tháng 5 năm 2020", "2020-05" (month); "quý I/2025",
+/// "quý 2 năm 2025" (quarter); "năm 2020", "2020" (year); "19-23/1/2026",
+/// "10/4 - 12/4/2025", "từ ngày 10/4 đến ngày 12/4/2025" (range, its first
+/// day, the year taken from its end). Never a day that was not written.
+std::optional<DateValue> parse_date_value(std::string_view text);
+
 class MetadataExtractor {
  public:
   /// Loads the data files; throws vankien::Error naming a missing or bad file.

@@ -176,8 +176,9 @@ void apply(const Input& input, Document& document, const FrontMatter& front_matt
   for (std::string_view field : {"date", "post_date"}) {
     const Entry* entry = first_of(field);
     if (!entry) continue;
-    if (const auto date = parse_date(entry->values.front())) {
-      document.date = *date;
+    if (const auto date = parse_date_value(entry->values.front())) {
+      document.date = date->iso;
+      document.date_precision = date->precision;
       break;
     }
     input.problem(0, "front matter '" + entry->key + "' is not a date: '" + entry->values.front() + "' (ignored)", true);

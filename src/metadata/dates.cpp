@@ -69,6 +69,134 @@ std::optional<Date> date_at(const AnalyzedText& text, std::size_t i, std::size_t
   return std::nullopt;
 }
 
+namespace {
+
+// A 4-digit year, as a number token.
+std::optional<long> year_of(const Token& token) {
+  if (token.text.size() != 4) return std::nullopt;
+  return number(token);
+}
+
+// A quarter: I II III IV or 1 to 4.
+std::optional<long> quarter_of(const Token& token) {
+  static const std::vector<std::string> roman = {"i", "ii", "iii", "iv"};
+  for (std::size_t q = 0; q < roman.size(); ++q) {
+    if (token.text == roman[q]) return static_cast<long>(q + 1);
+  }
+  const auto value = number(token);
+  return value && *value >= 1 && *value <= 4 ? value : std::nullopt;
+}
+
+// "M/YYYY", "M-YYYY", "M năm YYYY" from word `i`: the month and the year.
+std::optional<std::pair<long, long>> month_and_year(const AnalyzedText& text, std::size_t i, std::size_t& used) {
+  const auto& words = text.words();
+  if (i + 1 >= words.size()) return std::nullopt;
+  const auto month = number(words[i]);
+  if (!month) return std::nullopt;
+  const std::string_view gap = text.gap_before(i + 1);
+  if ((gap == "/" || gap == "-" || gap == ".") && year_of(words[i + 1])) {
+    used = 2;
+    return std::pair{*month, *year_of(words[i + 1])};
+  }
+  if (i + 2 < words.size() && words[i + 1].text == "năm" && year_of(words[i + 2])) {
+    used = 3;
+    return std::pair{*month, *year_of(words[i + 2])};
+  }
+  return std::nullopt;
+}
+
+// A day and month without a year, "10/4" (or "ngày 10/4", "ngày 10 tháng 4").
+std::optional<std::pair<long, long>> day_and_month_at(const AnalyzedText& text, std::size_t i, std::size_t& used) {
+  const auto& words = text.words();
+  static const std::vector<std::string> ngay = {"ngày"};
+  const std::size_t start = text.matches(i, ngay) ? i + 1 : i;
+  if (start + 1 < words.size()) {
+    const auto day = number(words[start]);
+    if (day && text.gap_before(start + 1) == "/" && number(words[start + 1])) {
+      used = start + 2 - i;
+      return std::pair{*day, *number(words[start + 1])};
+    }
+    if (day && start + 2 < words.size() && words[start + 1].text == "tháng" && number(words[start + 2])) {
+      used = start + 3 - i;
+      return std::pair{*day, *number(words[start + 2])};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<DateValue> value_at(const AnalyzedText& text, std::size_t i, std::size_t& used) {
+  const auto& words = text.words();
+  if (i >= words.size()) return std::nullopt;
+  // Ranges first, which start like a day: "19-23/1/2026".
+  if (i + 3 < words.size() && number(words[i]) && text.gap_before(i + 1) == "-" && number(words[i + 1]) &&
+      text.gap_before(i + 2) == "/" && text.gap_before(i + 3) == "/" && year_of(words[i + 3])) {
+    if (const auto first = make_date(*year_of(words[i + 3]), *number(words[i + 2]), *number(words[i]));
+        first && make_date(first->year, first->month, *number(words[i + 1]))) {
+      used = 4;
+      return DateValue{first->iso(), "range"};
+    }
+    return std::nullopt;
+  }
+  // "[từ] [ngày] D/M[/Y] (đến|-|–) [ngày] D/M/Y"
+  {
+    const std::size_t start = words[i].text == "từ" ? i + 1 : i;
+    std::size_t first_used = 0;
+    std::optional<Date> first_full;
+    std::optional<std::pair<long, long>> first_partial;
+    if ((first_full = date_at(text, start, first_used)) || (first_partial = day_and_month_at(text, start, first_used))) {
+      std::size_t next = start + first_used;
+      const std::string_view gap = next < words.size() ? text.gap_before(next) : std::string_view();
+      const bool dash = gap.find_first_not_of(" ") != std::string_view::npos &&
+                        gap.find_first_not_of(" -\u2013") == std::string_view::npos;
+      const bool to = next < words.size() && words[next].text == "đến";
+      if (dash || to) {
+        if (to) ++next;
+        std::size_t last_used = 0;
+        if (const auto last = date_at(text, next, last_used)) {
+          const auto first = first_full ? first_full : make_date(last->year, first_partial->second, first_partial->first);
+          if (!first) return std::nullopt;
+          used = next + last_used - i;
+          return DateValue{first->iso(), "range"};
+        }
+      }
+    }
+  }
+  if (const auto day = date_at(text, i, used)) return DateValue{day->iso(), "day"};
+  std::size_t period_used = 0;
+  if (words[i].text == "tháng") {
+    if (const auto found = month_and_year(text, i + 1, period_used)) {
+      const auto first = make_date(found->second, found->first, 1);
+      if (!first) return std::nullopt;
+      used = 1 + period_used;
+      return DateValue{first->iso(), "month"};
+    }
+  }
+  if (words[i].text == "quý" && i + 1 < words.size()) {
+    if (const auto quarter = quarter_of(words[i + 1])) {
+      if (i + 2 < words.size() && (text.gap_before(i + 2) == "/" || text.gap_before(i + 2) == "-") && year_of(words[i + 2])) {
+        used = 3;
+        return DateValue{make_date(*year_of(words[i + 2]), *quarter * 3 - 2, 1)->iso(), "quarter"};
+      }
+      if (i + 3 < words.size() && words[i + 2].text == "năm" && year_of(words[i + 3])) {
+        used = 4;
+        return DateValue{make_date(*year_of(words[i + 3]), *quarter * 3 - 2, 1)->iso(), "quarter"};
+      }
+    }
+  }
+  const std::size_t year_word = words[i].text == "năm" ? i + 1 : i;
+  if (year_word < words.size()) {
+    if (const auto year = year_of(words[year_word])) {
+      if (const auto first = make_date(*year, 1, 1)) {
+        used = year_word + 1 - i;
+        return DateValue{first->iso(), "year"};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Date> first_date_in(std::string_view text) {
   const AnalyzedText analyzed(text);
   for (std::size_t i = 0, used = 0; i < analyzed.words().size(); ++i) {
@@ -128,6 +256,23 @@ std::optional<std::string> parse_date(std::string_view text) {
   const auto date = metadata::date_at(analyzed, 0, used);
   if (!date || used != analyzed.words().size()) return std::nullopt;
   return date->iso();
+}
+
+std::optional<DateValue> parse_date_value(std::string_view text) {
+  if (const auto day = parse_date(text)) return DateValue{*day, "day"};
+  // ISO months: "2020-05".
+  if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5, 2))) {
+    long year = 0, month = 0;
+    std::from_chars(text.data(), text.data() + 4, year);
+    std::from_chars(text.data() + 5, text.data() + 7, month);
+    if (const auto first = metadata::make_date(year, month, 1)) return DateValue{first->iso(), "month"};
+    return std::nullopt;
+  }
+  const metadata::AnalyzedText analyzed(text);
+  std::size_t used = 0;
+  auto value = metadata::value_at(analyzed, 0, used);
+  if (!value || used != analyzed.words().size()) return std::nullopt;
+  return value;
 }
 
 }  // namespace vankien

@@ -47,12 +47,25 @@ struct PlaceAndDate {
   std::optional<Date> date;
 };
 
+// True when word `i` follows a cited number ("Nghị định 158/2007/NĐ-CP ngày
+// 27/10/2007"): that date is the cited document's, not this one's.
+bool follows_a_number(const AnalyzedText& text, std::size_t i) {
+  const std::size_t begin = text.words()[i].begin;
+  for (const Token& code : text.codes()) {
+    if (code.end > begin) break;
+    const std::string_view gap = text.text().substr(code.end, begin - code.end);
+    if (gap.find_first_not_of(" ,") == std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::optional<PlaceAndDate> place_and_date(const std::string& cell) {
   const AnalyzedText text(cell);
   const auto& words = text.words();
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::size_t used = 0;
     if (words[i].text != "ngày") continue;
+    if (follows_a_number(text, i)) continue;
     const auto date = date_at(text, i, used);
     if (!date) continue;
     const std::size_t comma = cell.rfind(',', words[i].begin);
@@ -137,9 +150,13 @@ void MetadataExtractor::complete(Document& doc, std::vector<Token>& body_tokens)
 void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* body_tokens) const {
   // Given fields are checked first: a bad one fails the document.
   if (!doc.date.empty()) {
-    const auto date = parse_date(doc.date);
+    const auto date = parse_date_value(doc.date);
     if (!date) throw Error("impossible or unreadable date '" + doc.date + "'");
-    doc.date = *date;
+    doc.date = date->iso;
+    // A reader may know more than the day it gives ("tháng 5/2020" read already).
+    if (doc.date_precision.empty()) doc.date_precision = date->precision;
+  } else {
+    doc.date_precision.clear();
   }
   if (!doc.term.empty()) {
     const auto term = parse_term(doc.term);
@@ -249,7 +266,10 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
     }
   }
 
-  if (doc.date.empty() && header_date) doc.date = header_date->iso();
+  if (doc.date.empty() && header_date) {
+    doc.date = header_date->iso();
+    doc.date_precision = "day";
+  }
 
   // Term: stated in the title, then in the text; else inferred from the date.
   // Congress terms are the Party's: a State document gets one only if stated.

@@ -80,6 +80,7 @@ std::string encode_fields(const Document& doc) {
   put_number(out, doc.tags.size());
   for (const std::string& tag : doc.tags) put_text(out, tag);
   put_text(out, doc.encoding);
+  put_text(out, doc.date_precision);
   return out;
 }
 
@@ -119,6 +120,7 @@ Record decode_record(std::string_view data) {
   if (tags > data.size()) in.fail();
   for (std::uint64_t i = 0; i < tags; ++i) doc.tags.push_back(in.text());
   doc.encoding = in.text();
+  doc.date_precision = in.text();
 
   BodyIndex& body_index = record.body_index;
   body_index.first_position = in.number32();

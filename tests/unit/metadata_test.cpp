@@ -380,3 +380,58 @@ TEST_CASE("numbers written with spaces or any dash are stored as numbers are wri
   extractor().complete(given);
   CHECK(given.number == "158/2007/NĐ-CP");
 }
+
+TEST_CASE("periods and ranges give their first day and say how much is known") {
+  struct Case {
+    std::string text, iso, precision;  // iso empty: not a date
+  };
+  const std::vector<Case> cases = {
+      {"15/3/2019", "2019-03-15", "day"},
+      {"ngày 15 tháng 3 năm 2019", "2019-03-15", "day"},
+      {"2020-06-05T15:02:00+07:00", "2020-06-05", "day"},
+      {"tháng 5/2020", "2020-05-01", "month"},
+      {"tháng 5 năm 2020", "2020-05-01", "month"},
+      {"Tháng 12-2019", "2019-12-01", "month"},
+      {"2020-05", "2020-05-01", "month"},
+      {"quý I/2025", "2025-01-01", "quarter"},
+      {"Quý IV năm 2024", "2024-10-01", "quarter"},
+      {"quý 3/2023", "2023-07-01", "quarter"},
+      {"năm 2020", "2020-01-01", "year"},
+      {"2020", "2020-01-01", "year"},
+      {"19-23/1/2026", "2026-01-19", "range"},
+      {"10/4 - 12/4/2025", "2025-04-10", "range"},
+      {"từ ngày 10/4 đến ngày 12/4/2025", "2025-04-10", "range"},
+      {"từ ngày 28/12/2024 đến ngày 2/1/2025", "2024-12-28", "range"},
+      {"tháng 13/2020", "", ""},
+      {"quý V/2025", "", ""},
+      {"30-31/2/2026", "", ""},
+      {"từ ngày 10/4 đến hôm nay", "", ""},
+      {"năm ngoái", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto value = vankien::parse_date_value(c.text);
+    CHECK(value.has_value() == !c.iso.empty());
+    if (!value) continue;
+    CHECK(value->iso == c.iso);
+    CHECK(value->precision == c.precision);
+  }
+  // A given period is stored with its precision.
+  Document given;
+  given.body = "Nội dung";
+  given.date = "quý II/2025";
+  extractor().complete(given);
+  CHECK(given.date == "2025-04-01");
+  CHECK(given.date_precision == "quarter");
+}
+
+TEST_CASE("a date attached to a cited number is not the document's date") {
+  const Document cited = completed(
+      "Hội nghị triển khai Nghị định 158/2007/NĐ-CP ngày 27/10/2007 của Chính phủ\n"
+      "Huyện ủy Bạch Thông tổ chức hội nghị quán triệt các văn bản mới.");
+  CHECK(cited.date.empty());
+  const Document own = completed("HUYỆN ỦY BẠCH THÔNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-NQ/HU\tPhủ Thông, ngày 15 tháng 3 năm 2019\n"
+                                 "NGHỊ QUYẾT\nvề công tác dân vận");
+  CHECK(own.date == "2019-03-15");
+  CHECK(own.date_precision == "day");
+}

@@ -62,7 +62,7 @@ def _as_date(text: str) -> Optional[_datetime.date]:
 class Document:
     """A stored document: every field as an attribute, `date` a datetime.date."""
 
-    _FIELDS = ("id", "title", "lead", "body", "date", "type", "number", "numbering", "issuer", "district",
+    _FIELDS = ("id", "title", "lead", "body", "date", "date_precision", "type", "number", "numbering", "issuer", "district",
                "province", "successor_province", "term", "term_inferred", "topics", "tags", "author", "url", "access",
                "encoding")
 
