@@ -378,7 +378,16 @@ def site_export(rng: random.Random) -> int:
                      f"tags: [{place[0]}, đại hội]\nauthor: {AUTHORS[i]}\nlayout: post\ndraft: false\n---\n")
         (folder / f"{year}-{ascii_name(place[0])}-{i + 1}.md").write_text(front + html, encoding="utf-8")
         count += 1
-    return count
+    # The site is Chợ Mới's: its own posts often name no unit, so the folder
+    # says which it is; posts about other districts keep theirs.
+    (folder / "vankien.toml").write_text(
+        "# The export of Huyện ủy Chợ Mới's site: the unit of posts that name none.\n"
+        "district = \"Chợ Mới\"\nprovince = \"Bắc Kạn\"\n", encoding="utf-8")
+    front = "---\ntitle: Hội nghị sơ kết công tác dân vận sáu tháng đầu năm\ndate: 2021-07-08\n---\n"
+    html = ("<p>Sáng 8/7, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết công tác dân vận sáu tháng đầu năm.</p>\n"
+            "<p>Hội nghị đánh giá kết quả thực hiện quy chế dân chủ ở cơ sở và mô hình d&acirc;n vận khéo.</p>\n")
+    (folder / "2021-so-ket-dan-van.md").write_text(front + html, encoding="utf-8")
+    return count + 1
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def test_portal_pages_and_a_site_export_go_in_with_their_metadata(cli, tmp_path)
     db = tmp_path / "db"
     result = cli.run("index", "--db", db, "--root", ROOT, CORPUS / "portal", CORPUS / "export")
     assert result.returncode == 0, result.stderr
-    assert "7 added" in result.stderr
+    assert "8 added" in result.stderr  # the folder's vankien.toml is not a document
 
     page = show(cli, db, "examples/corpus/portal/bach-thong-dai-hoi.html")
     assert page["title"] == "Chuẩn bị chu đáo đại hội đảng bộ nhiệm kỳ mới ở huyện Bạch Thông"
@@ -56,6 +56,11 @@ def test_portal_pages_and_a_site_export_go_in_with_their_metadata(cli, tmp_path)
     assert post["date"] == "2019-03-10" and post["author"] == "Hoàng Văn Minh"
     assert post["tags"] == ["Tin tức - Sự kiện", "Chợ Mới", "thi đua"]
     assert "&" not in post["body"] and "<" not in post["body"] and "---" not in post["body"]
+
+    # The export's vankien.toml names its site's district: the post that names
+    # no unit gets it, the posts about other districts keep theirs.
+    assert show(cli, db, "examples/corpus/export/2021-so-ket-dan-van.md")["district"] == "Chợ Mới"
+    assert show(cli, db, "examples/corpus/export/2020-trung-khanh-2.md")["district"] == "Trùng Khánh"
 
     # Searchable as text: without diacritics, by a tag, filtered by district.
     result = cli.run("search", "--db", db, "--json", "--district", "Chợ Mới", "thi dua")
