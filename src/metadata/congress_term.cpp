@@ -21,7 +21,35 @@ bool is_dash_gap(std::string_view gap) {
   return trimmed == "-" || trimmed == "\xE2\x80\x93" || trimmed == "\xE2\x80\x94";  // - – —
 }
 
-std::string span(int start) { return std::to_string(start) + "-" + std::to_string(start + 5); }
+std::string span(int start, int years = 5) { return std::to_string(start) + "-" + std::to_string(start + years); }
+
+// A term is at most five years; a branch's or an association's may be shorter
+// ("2020-2022"), and is read as written.
+bool is_term_span(int from, int to) { return to > from && to - from <= 5; }
+
+// "nhiệm kỳ", also typed "nhiệm kì" or "nhiêm kỳ": compared without marks.
+bool is_nhiem_ky(const AnalyzedText& text, std::size_t i) {
+  const auto& words = text.words();
+  return i + 1 < words.size() && words[i].folded == "nhiem" && words[i + 1].folded == "ki";
+}
+
+// Bodies whose terms are not the Party's: people's councils and committees,
+// the National Assembly, the Front and the mass organisations. A term named
+// right after one of them ("HĐND các cấp nhiệm kỳ 2021-2026") is theirs.
+bool follows_another_body(const AnalyzedText& text, std::size_t i) {
+  static const std::vector<std::vector<std::string>> bodies = {
+      phrase_words("hđnd"), phrase_words("ubnd"), phrase_words("hội đồng nhân dân"),
+      phrase_words("ủy ban nhân dân"), phrase_words("quốc hội"), phrase_words("thanh niên"),
+      phrase_words("công đoàn"), phrase_words("mặt trận"), phrase_words("hội nông dân"),
+      phrase_words("phụ nữ"), phrase_words("cựu chiến binh"), phrase_words("hội liên hiệp")};
+  constexpr std::size_t look_back = 6;  // words before "nhiệm kỳ"
+  for (std::size_t k = i >= look_back ? i - look_back : 0; k < i; ++k) {
+    for (const auto& body : bodies) {
+      if (k + body.size() <= i && text.matches(k, body)) return true;
+    }
+  }
+  return false;
+}
 
 // Roman numerals as the analyzer writes them (lower case); 0 when not one.
 int roman_value(std::string_view word) {
@@ -53,11 +81,12 @@ std::optional<std::string> stated_term(const AnalyzedText& text, std::size_t fir
                                        std::size_t last, bool central) {
   const auto& words = text.words();
   last = std::min(last, words.size());
-  static const std::vector<std::string> nhiem_ky = {"nhiệm", "kỳ"};
   for (std::size_t i = first; i + 3 < last + 1 && i + 3 <= words.size(); ++i) {
-    if (!text.matches(i, nhiem_ky) || i + 3 >= words.size()) continue;
+    if (!is_nhiem_ky(text, i) || i + 3 >= words.size() || follows_another_body(text, i)) continue;
     const auto from = year_of(words[i + 2]), to = year_of(words[i + 3]);
-    if (from && to && *to == *from + 5 && is_dash_gap(text.gap_before(i + 3))) return span(*from);
+    if (from && to && is_term_span(*from, *to) && is_dash_gap(text.gap_before(i + 3))) {
+      return span(*from, *to - *from);
+    }
   }
   if (!central) return std::nullopt;
   for (std::size_t i = first; i + 1 < last; ++i) {
@@ -79,10 +108,10 @@ std::optional<std::string> parse_term(std::string_view text) {
   const auto& words = analyzed.words();
   if (words.size() != 2) return std::nullopt;
   const auto from = year_of(words[0]), to = year_of(words[1]);
-  if (!from || !to || *to != *from + 5 || !is_dash_gap(analyzed.gap_before(1))) {
+  if (!from || !to || !is_term_span(*from, *to) || !is_dash_gap(analyzed.gap_before(1))) {
     return std::nullopt;
   }
-  return span(*from);
+  return span(*from, *to - *from);
 }
 
 }  // namespace vankien::metadata

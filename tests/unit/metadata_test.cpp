@@ -137,7 +137,17 @@ TEST_CASE("congress terms: stated, en dash, khóa, inferred") {
       {"Tiêu đề\n\nnhiệm kỳ 2015-2020 đã qua.", "2015-2020", false},
       {"Tiêu đề\n\nnhiệm kỳ 2015 - 2020 đã qua.", "2015-2020", false},
       {"Tiêu đề\n\nnhiệm kỳ 2020\xE2\x80\x93" "2025 đã qua.", "2020-2025", false},
-      {"Tiêu đề\n\nnhiệm kỳ 2015-2019 là sai.", "", false},
+      // Shorter terms (a branch's, an association's) are read as written; longer or reversed ones are none.
+      {"Tiêu đề\n\nChi bộ nhiệm kỳ 2020-2022 đã qua.", "2020-2022", false},
+      {"Tiêu đề\n\nnhiệm kỳ 2015-2025 là sai.", "", false},
+      {"Tiêu đề\n\nnhiệm kỳ 2020-2015 là sai.", "", false},
+      // Typed with i for y, or with a mark missing.
+      {"Tiêu đề\n\nĐại hội Đảng bộ huyện nhiệm kì 2020-2025.", "2020-2025", false},
+      {"Tiêu đề\n\nĐại hội Đảng bộ huyện nhiêm kỳ 2020-2025.", "2020-2025", false},
+      // Passing mentions of other bodies' terms are not the document's.
+      {"Tiêu đề\n\nBầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026.", "", false},
+      {"Tiêu đề\n\nĐại hội Đoàn Thanh niên huyện nhiệm kỳ 2022-2027.", "", false},
+      {"Tiêu đề\n\nBầu cử HĐND nhiệm kỳ 2021-2026; Đại hội Đảng bộ nhiệm kỳ 2020-2025.", "2020-2025", false},
       {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2022\n\nKẾT LUẬN\nvề công tác\n\nBộ Chính trị khóa XIII kết luận.",
        "2021-2026", false},
       {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2017\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2016-2021", true},
@@ -203,8 +213,13 @@ TEST_CASE("given fields win and are checked") {
 
   Document bad_term;
   bad_term.body = "nội dung";
-  bad_term.term = "2015-2019";
+  bad_term.term = "2015-2025";  // longer than a term (a shorter one is read as written)
   CHECK_THROWS_AS(extractor().complete(bad_term), vankien::Error);
+  Document short_term;
+  short_term.body = "nội dung";
+  short_term.term = "2020 - 2022";
+  extractor().complete(short_term);
+  CHECK(short_term.term == "2020-2022");
 
   Document empty;
   empty.body = " \n ";
