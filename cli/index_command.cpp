@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -81,6 +82,11 @@ int run_index(const IndexOptions& options) {
       return 2;
     }
     read.encoding = *encoding;
+  }
+  std::error_code error;
+  if (!options.site_rules.empty() && !std::filesystem::is_regular_file(options.site_rules, error)) {
+    std::cerr << "vankien index: no site rules file '" << options.site_rules << "'\n";
+    return 2;
   }
   read.site_rules = options.site_rules;
   read.default_district = options.district;

@@ -200,8 +200,9 @@ bool is_decoded(Format format) { return format != Format::jsonl && format != For
 // detected; false, with a problem, when it cannot be read. `encoding` is
 // what it was read as.
 bool decode_content(std::string& content, std::string& encoding, const ReadOptions& options,
-                    const std::string& name, const ProblemSink& on_problem) {
-  std::string forced;
+                    const std::string& name, const ProblemSink& on_problem, std::size_t bom_bytes = 0) {
+  // A UTF-8 byte order mark settles the encoding: damaged text is refused, not re-read.
+  std::string forced = bom_bytes > 0 ? "utf-8" : "";
   if (!options.encoding.empty()) {
     const auto known = readers::canonical_encoding(options.encoding);
     if (!known) {
@@ -214,10 +215,10 @@ bool decode_content(std::string& content, std::string& encoding, const ReadOptio
   readers::DecodedText decoded = readers::decode_text(content, forced);
   if (decoded.bad_offset != std::string::npos) {
     const std::string_view before = std::string_view(content).substr(0, decoded.bad_offset);
+    const std::size_t offset = decoded.bad_offset + bom_bytes;  // in the file, mark included
     Problem problem;
-    problem.where = {name, 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')),
-                     decoded.bad_offset};
-    problem.message = "invalid UTF-8 at byte " + std::to_string(decoded.bad_offset);
+    problem.where = {name, 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')), offset};
+    problem.message = "invalid UTF-8 at byte " + std::to_string(offset);
     on_problem(std::move(problem));
     return false;
   }
@@ -299,6 +300,7 @@ void read_documents(std::string_view content, const std::string& name, const Rea
                     const DocumentSink& on_document, const ProblemSink& on_problem) {
   std::string decoded;
   std::string encoding = "utf-8";
+  std::size_t bom_bytes = 0;
   if (const auto little_endian = readers::utf16_byte_order(content)) {
     decoded = content;
     if (!decode_utf16(decoded, name, on_problem)) return;
@@ -307,12 +309,13 @@ void read_documents(std::string_view content, const std::string& name, const Rea
   } else if (content.starts_with(byte_order_mark)) {
     // A UTF-8 byte order mark is not part of the text.
     content.remove_prefix(byte_order_mark.size());
+    bom_bytes = byte_order_mark.size();
   }
   const Format format =
       options.format == Format::automatic ? detect(content, name) : options.format;
   if (is_decoded(format) && encoding == "utf-8") {
     decoded = content;
-    if (!decode_content(decoded, encoding, options, name, on_problem)) return;
+    if (!decode_content(decoded, encoding, options, name, on_problem, bom_bytes)) return;
     content = decoded;
   }
   std::vector<std::string> reported_unknown_fields;
@@ -353,6 +356,7 @@ void read_file(const std::filesystem::path& path, const ReadOptions& given,
   std::string content =
       read_block(in, file_bytes == 0 ? block_bytes : static_cast<std::size_t>(std::min<std::uintmax_t>(file_bytes + 1, block_bytes)));
   std::string encoding = "utf-8";
+  std::size_t bom_bytes = 0;
   if (const auto little_endian = readers::utf16_byte_order(content)) {
     // Rare and small: read whole, then decoded.
     content.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -360,6 +364,7 @@ void read_file(const std::filesystem::path& path, const ReadOptions& given,
     encoding = *little_endian ? "utf-16le" : "utf-16be";
   } else if (std::string_view(content).starts_with(byte_order_mark)) {
     content.erase(0, byte_order_mark.size());
+    bom_bytes = byte_order_mark.size();
   }
   const Format format =
       options.format == Format::automatic ? detect(content, name) : options.format;
@@ -368,8 +373,6 @@ void read_file(const std::filesystem::path& path, const ReadOptions& given,
     return;
   }
   if (format == Format::xml) {
-    // Expat reads the declared encoding; the document records it.
-    if (const auto declared = readers::canonical_encoding(readers::declared_charset(content))) encoding = *declared;
     stream_xml(in, content, source, options, stamped(encoding, options, on_document), on_problem);
     return;
   }
@@ -390,7 +393,7 @@ void read_file(const std::filesystem::path& path, const ReadOptions& given,
     report(on_problem, name, "document larger than the " + std::to_string(limit) + which);
     return;
   }
-  if (encoding == "utf-8" && !decode_content(content, encoding, options, name, on_problem)) return;
+  if (encoding == "utf-8" && !decode_content(content, encoding, options, name, on_problem, bom_bytes)) return;
   std::vector<std::string> reported_unknown_fields;
   read_part(content, format, source, options, stamped(encoding, options, on_document), on_problem,
             reported_unknown_fields, 0, 1, &content);

@@ -22,6 +22,7 @@ std::shared_ptr<const FolderConfig> parse(const std::filesystem::path& file, con
   auto config = std::make_shared<FolderConfig>();
   config->file = file;
   toml::table table;
+  std::size_t encoding_line = 0;
   try {
     table = toml::parse_file(file.string());
   } catch (const toml::parse_error& error) {
@@ -43,13 +44,14 @@ std::shared_ptr<const FolderConfig> parse(const std::filesystem::path& file, con
       warn(on_problem, file, line, "unknown key " + quoted + " (district, province, encoding)");
     } else if (const auto text = value.value<std::string>()) {
       *field = *text;
+      if (field == &config->encoding) encoding_line = line;
     } else {
       warn(on_problem, file, line, quoted + " must be a string");
     }
   }
   if (!config->encoding.empty()) {
     const auto known = canonical_encoding(config->encoding);
-    if (!known) warn(on_problem, file, 0, "unknown encoding '" + config->encoding + "' (ignored)");
+    if (!known) warn(on_problem, file, encoding_line, "unknown encoding '" + config->encoding + "' (ignored)");
     config->encoding = known.value_or("");
   }
   return config;

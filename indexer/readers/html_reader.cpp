@@ -1,6 +1,7 @@
 // HTML pages: the main content's text, and what the page says about itself
 // (title, date, author, address), for the metadata extractor to complete.
 #include <string>
+#include <vector>
 
 #include "html/content.hpp"
 #include "html/page.hpp"
@@ -53,15 +54,32 @@ struct PageDate {
   const GumboNode* byline = nullptr;  // the element it was read from, if any
 };
 
+// True when `element` holds less than `limit` bytes of text; stops counting there.
+bool has_short_text(const GumboNode& element, std::size_t limit) {
+  std::size_t bytes = 0, nodes = 0;
+  std::vector<const GumboNode*> pending{&element};
+  while (!pending.empty() && bytes < limit && ++nodes < 4 * limit) {
+    const GumboNode& node = *pending.back();
+    pending.pop_back();
+    if (node.type == GUMBO_NODE_TEXT) bytes += std::string_view(node.v.text.text).size();
+    if (const GumboVector* children = html::children_of(node)) {
+      for (unsigned i = 0; i < children->length; ++i) pending.push_back(&html::child(*children, i));
+    }
+  }
+  return bytes < limit && pending.empty();
+}
+
 // The first <time> or date-hinted element under `scope` that holds a date.
+// A short hinted element is read and not entered; a long one is entered.
 PageDate byline_date(const GumboNode& scope) {
   PageDate found;
   html::for_each_element(scope, [&](const GumboNode& element) {
     if (!found.date.empty() || html::is_invisible(element)) return false;
     const bool byline = html::is_element(element, GUMBO_TAG_TIME) ||
                         has_hint(element, {"datepublished", "date", "time", "ngay", "publish", "byline"});
-    if (byline && html::text_of(element).size() < 200) found = {date_of(element), &element};
-    return found.date.empty();
+    if (!byline || !has_short_text(element, 200)) return true;
+    found = {date_of(element), &element};
+    return false;
   });
   if (found.date.empty()) found.byline = nullptr;
   return found;

@@ -42,10 +42,27 @@ bool follows_another_body(const AnalyzedText& text, std::size_t i) {
       phrase_words("ủy ban nhân dân"), phrase_words("quốc hội"), phrase_words("thanh niên"),
       phrase_words("công đoàn"), phrase_words("mặt trận"), phrase_words("hội nông dân"),
       phrase_words("phụ nữ"), phrase_words("cựu chiến binh"), phrase_words("hội liên hiệp")};
-  constexpr std::size_t look_back = 6;  // words before "nhiệm kỳ"
-  for (std::size_t k = i >= look_back ? i - look_back : 0; k < i; ++k) {
+  // A Party organisation of such a body ("Đảng bộ Ủy ban nhân dân tỉnh",
+  // "Chi bộ Hội Nông dân") has a Party term.
+  static const std::vector<std::vector<std::string>> party = {
+      phrase_words("đảng bộ"), phrase_words("chi bộ"), phrase_words("đảng ủy"), phrase_words("ban cán sự đảng")};
+  constexpr std::size_t look_back = 6;  // words before "nhiệm kỳ", within the sentence
+  std::size_t from = i >= look_back ? i - look_back : 0;
+  for (std::size_t k = i; k > from; --k) {
+    if (text.gap_before(k).find_first_of(".;") != std::string_view::npos) {
+      from = k;
+      break;
+    }
+  }
+  const auto party_right_before = [&](std::size_t k) {
+    for (const auto& organisation : party) {
+      if (k >= organisation.size() && text.matches(k - organisation.size(), organisation)) return true;
+    }
+    return false;
+  };
+  for (std::size_t k = from; k < i; ++k) {
     for (const auto& body : bodies) {
-      if (k + body.size() <= i && text.matches(k, body)) return true;
+      if (k + body.size() <= i && text.matches(k, body)) return !party_right_before(k);
     }
   }
   return false;

@@ -129,9 +129,11 @@ std::optional<DateValue> value_at(const AnalyzedText& text, std::size_t i, std::
   if (i >= words.size()) return std::nullopt;
   // Ranges first, which start like a day: "19-23/1/2026".
   if (i + 3 < words.size() && number(words[i]) && text.gap_before(i + 1) == "-" && number(words[i + 1]) &&
-      text.gap_before(i + 2) == "/" && text.gap_before(i + 3) == "/" && year_of(words[i + 3])) {
+      number(words[i + 2]) && text.gap_before(i + 2) == "/" && text.gap_before(i + 3) == "/" &&
+      year_of(words[i + 3])) {
     if (const auto first = make_date(*year_of(words[i + 3]), *number(words[i + 2]), *number(words[i]));
-        first && make_date(first->year, first->month, *number(words[i + 1]))) {
+        first && *number(words[i]) < *number(words[i + 1]) &&
+        make_date(first->year, first->month, *number(words[i + 1]))) {
       used = 4;
       return DateValue{first->iso(), "range"};
     }
@@ -153,8 +155,12 @@ std::optional<DateValue> value_at(const AnalyzedText& text, std::size_t i, std::
         if (to) ++next;
         std::size_t last_used = 0;
         if (const auto last = date_at(text, next, last_used)) {
-          const auto first = first_full ? first_full : make_date(last->year, first_partial->second, first_partial->first);
-          if (!first) return std::nullopt;
+          auto first = first_full ? first_full : make_date(last->year, first_partial->second, first_partial->first);
+          // "28/12 - 3/1/2026": a first day after the last is in the year before.
+          if (first && !first_full && first->iso() > last->iso()) {
+            first = make_date(last->year - 1, first_partial->second, first_partial->first);
+          }
+          if (!first || first->iso() > last->iso()) return std::nullopt;
           used = next + last_used - i;
           return DateValue{first->iso(), "range"};
         }
@@ -173,14 +179,17 @@ std::optional<DateValue> value_at(const AnalyzedText& text, std::size_t i, std::
   }
   if (words[i].text == "quý" && i + 1 < words.size()) {
     if (const auto quarter = quarter_of(words[i + 1])) {
-      if (i + 2 < words.size() && (text.gap_before(i + 2) == "/" || text.gap_before(i + 2) == "-") && year_of(words[i + 2])) {
+      std::optional<long> year;
+      if (i + 2 < words.size() && (text.gap_before(i + 2) == "/" || text.gap_before(i + 2) == "-")) {
+        year = year_of(words[i + 2]);
         used = 3;
-        return DateValue{make_date(*year_of(words[i + 2]), *quarter * 3 - 2, 1)->iso(), "quarter"};
-      }
-      if (i + 3 < words.size() && words[i + 2].text == "năm" && year_of(words[i + 3])) {
+      } else if (i + 3 < words.size() && words[i + 2].text == "năm") {
+        year = year_of(words[i + 3]);
         used = 4;
-        return DateValue{make_date(*year_of(words[i + 3]), *quarter * 3 - 2, 1)->iso(), "quarter"};
       }
+      const auto first = year ? make_date(*year, *quarter * 3 - 2, 1) : std::nullopt;
+      if (!first) return std::nullopt;
+      return DateValue{first->iso(), "quarter"};
     }
   }
   const std::size_t year_word = words[i].text == "năm" ? i + 1 : i;

@@ -170,6 +170,30 @@ TEST_CASE("what a page says about itself: title, date, author, address") {
   }
 }
 
+TEST_CASE("JSON-LD nested without end names no one, and costs no stack") {
+  std::string deep = "{\"@type\": \"NewsArticle\", \"headline\": \"Tin\", \"author\": ";
+  for (int i = 0; i < 200000; ++i) deep += '[';
+  for (int i = 0; i < 200000; ++i) deep += ']';
+  deep += "}";
+  vankien::ReadOptions options;
+  options.max_document_bytes = std::size_t{16} << 20;
+  const Document d = page_document(
+      portal_page("<div class=\"content\">" + paragraphs(3, article_text) + "</div>",
+                  "<script type=\"application/ld+json\">" + deep + "</script>"),
+      options);
+  CHECK(d.title == "Tin");
+  CHECK(d.author.empty());
+}
+
+TEST_CASE("a table row too tall to lay side by side keeps its cells one after another") {
+  std::string tall;
+  for (int i = 0; i < 200; ++i) tall += "dòng " + std::to_string(i) + "<br>";
+  const std::string text =
+      vankien::readers::html_fragment_text("<table><tr><td>" + tall + "</td><td>" + tall + "</td></tr></table>");
+  CHECK(text.find("dòng 199\ndòng 0") != std::string::npos);  // the first cell ends, the second begins
+  CHECK(text.find('\t') == std::string::npos);
+}
+
 TEST_CASE("the byline a date came from is not part of the text") {
   const Document d =
       page_document(portal_page("<div class=\"content\"><h1>Tin</h1><div class=\"date\">Thứ Ba, 12/05/2020 - 08:15</div>" +
@@ -264,6 +288,27 @@ TEST_CASE("nesting deeper than the bound is flattened; the text stays") {
   CHECK_FALSE(flatten_deep_nesting(flat_page));
   // Tags inside scripts and comments are not tags.
   CHECK_FALSE(flatten_deep_nesting("<script>" + deep + "</script><!-- " + deep + " -->"));
+  // Ways a page nests deeply while a naive count sees no depth: each is flattened.
+  const auto repeated = [](const std::string& piece, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += piece;
+    return out;
+  };
+  const std::size_t many = max_nesting + 50;
+  const std::vector<std::pair<std::string, std::string>> deep_cases = {
+      {"\"/>\" does not close a <div>", repeated("<div/>", many)},
+      {"an end tag of nothing open closes nothing", repeated("<div></i>", many)},
+      {"a quote outside an attribute value is text", "<div '>" + repeated("<div>", many)},
+      {"a bogus comment ends at its first '>'", "<!x'>" + repeated("<div>", many)},
+      {"\"<!-->\" is a whole comment", "<!-->" + repeated("<div>", many)},
+      {"\"--!>\" ends a comment", "<!-- a --!>" + repeated("<div>", many)},
+      {"<style> inside svg is not raw text", "<svg><style>" + repeated("<div>", many)},
+      {"formatting elements left active", "<div>" + repeated("<b id=x>", 40) + "</div>" + repeated("<p>x</p>", 10)},
+  };
+  for (const auto& [behaviour, page] : deep_cases) {
+    CAPTURE(behaviour);
+    CHECK(flatten_deep_nesting(page));
+  }
   // 100,000 levels read at once, with their text.
   std::string very_deep;
   for (int i = 0; i < 100000; ++i) very_deep += "<div>";

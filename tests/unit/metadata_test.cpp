@@ -148,6 +148,8 @@ TEST_CASE("congress terms: stated, en dash, khóa, inferred") {
       {"Tiêu đề\n\nBầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026.", "", false},
       {"Tiêu đề\n\nĐại hội Đoàn Thanh niên huyện nhiệm kỳ 2022-2027.", "", false},
       {"Tiêu đề\n\nBầu cử HĐND nhiệm kỳ 2021-2026; Đại hội Đảng bộ nhiệm kỳ 2020-2025.", "2020-2025", false},
+      {"Tiêu đề\n\nĐại hội Đảng bộ Ủy ban nhân dân tỉnh nhiệm kỳ 2020-2025.", "2020-2025", false},
+      {"Tiêu đề\n\nHội nghị của UBND huyện. Nhiệm kỳ 2020-2025 của Đảng bộ đạt nhiều kết quả.", "2020-2025", false},
       {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2022\n\nKẾT LUẬN\nvề công tác\n\nBộ Chính trị khóa XIII kết luận.",
        "2021-2026", false},
       {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2017\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2016-2021", true},
@@ -422,6 +424,12 @@ TEST_CASE("periods and ranges give their first day and say how much is known") {
       {"30-31/2/2026", "", ""},
       {"từ ngày 10/4 đến hôm nay", "", ""},
       {"năm ngoái", "", ""},
+      {"từ ngày 28/12 đến ngày 3/1/2026", "2025-12-28", "range"},
+      {"23-19/1/2026", "", ""},
+      {"19-23/x/2026", "", ""},
+      {"19-23/12345/2026", "", ""},
+      {"quý I/1900", "", ""},
+      {"quý 4/2150", "", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -100,6 +100,9 @@ TEST_CASE("bad input is reported with file and position; the rest goes in") {
   const std::vector<Case> cases = {
       {"invalid UTF-8 in text", "Tiêu đề\nnội \xFF dung", "a.txt", 0, "invalid UTF-8 at byte 18", 2, false},
       {"not a text file", std::string("PK\x03\x04\0\0binary", 12), "a.txt", 0, "not a text file", 1, false},
+      // A byte order mark says UTF-8: bad bytes are refused, at their offset in the file.
+      {"bad bytes after a UTF-8 byte order mark", "\xEF\xBB\xBFTiêu đề \xFF\xFE\xFD\xFC", "a.txt", 0,
+       "invalid UTF-8 at byte 15", 1, false},
       {"empty text file", " \n\n ", "a.txt", 0, "empty document", 1, false},
       {"text file too large", std::string(5000, 'a'), "a.txt", 0, "larger than the 4096-byte limit", 1, false},
       {"malformed XML", "<documents>\n<document id=\"1\"><title>x</title>\n</documents>", "a.xml", 0,

@@ -13,11 +13,14 @@ namespace vankien::readers::html {
 
 inline constexpr std::size_t max_nesting = 256;
 
-/// `html` with the start tags beyond `max_nesting` levels removed, or nothing
-/// when no element is nested that deep. Depth is estimated as a tokenizer
-/// sees it: void elements, elements whose end tag may be omitted (<p>, <li>,
-/// <td> ...) and self-closing tags do not nest; raw text (<script>, <style>)
-/// and comments are skipped.
+/// `html` with the start tags beyond `max_nesting` levels removed (and
+/// formatting tags beyond 16 still active, which Gumbo would re-create before
+/// every later text), or nothing when there are none. Depth is tracked as the
+/// HTML tokenizer reads tags: an end tag closes the innermost open element of
+/// its name and is ignored when none is open; void elements and elements whose
+/// end tag may be omitted (<p>, <li>, <td> ...) do not nest; "/>" closes only
+/// void elements, or any inside svg and math; quotes count only around
+/// attribute values; raw text (<script>, <style>) and comments are skipped.
 std::optional<std::string> flatten_deep_nesting(std::string_view html);
 
 }  // namespace vankien::readers::html

@@ -22,19 +22,22 @@ void set_once(std::string& field, std::string_view value) {
   field = std::string(value.substr(first, value.find_last_not_of(" \t\r\n") + 1 - first));
 }
 
-// A JSON-LD value that names someone: "Name", {"name": "Name"}, or a list of them.
-std::string name_of(const nlohmann::json& value) {
+// A JSON-LD value that names one: "Name" or {"name": "Name"}.
+std::string single_name(const nlohmann::json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_object() && value.contains("name") && value["name"].is_string()) return value["name"].get<std::string>();
-  if (value.is_array()) {
-    std::string names;
-    for (const auto& item : value) {
-      const std::string name = name_of(item);
-      if (!name.empty()) names.append(names.empty() ? "" : ", ").append(name);
-    }
-    return names;
-  }
   return {};
+}
+
+// One name, or a list of them (one level: nothing deeper is a name).
+std::string name_of(const nlohmann::json& value) {
+  if (!value.is_array()) return single_name(value);
+  std::string names;
+  for (const auto& item : value) {
+    const std::string name = single_name(item);
+    if (!name.empty()) names.append(names.empty() ? "" : ", ").append(name);
+  }
+  return names;
 }
 
 std::string string_of(const nlohmann::json& object, const char* key) {

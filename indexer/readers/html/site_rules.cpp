@@ -40,6 +40,8 @@ std::shared_ptr<const SiteRules> SiteRules::load(const std::filesystem::path& fi
 
   auto rules = std::make_shared<SiteRules>();
   std::ifstream in(file);
+  std::error_code error;
+  if (!in && std::filesystem::exists(file, error)) throw Error(file.string() + ": cannot be read");
   std::string line;
   for (std::size_t number = 1; std::getline(in, line); ++number) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -63,13 +63,24 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-// Cells laid side by side: line k of the row is line k of every cell.
+// Cells laid side by side: line k of the row is line k of every cell. A row
+// too large for that (many cells, many lines: a layout table, not a header)
+// has its cells one after another, so the work stays linear.
 std::string zip_cells(const std::vector<std::string>& cells) {
   std::vector<std::vector<std::string_view>> columns;
   std::size_t height = 0;
   for (const std::string& cell : cells) {
     columns.push_back(split_lines(cell));
     height = std::max(height, columns.back().size());
+  }
+  constexpr std::size_t max_zipped_lines = 64;
+  if (height > max_zipped_lines && columns.size() > 1) {
+    std::string row;
+    for (const std::string& cell : cells) {
+      if (cell.empty()) continue;
+      row.append(cell).append("\n");
+    }
+    return row;
   }
   std::string row;
   for (std::size_t k = 0; k < height; ++k) {
