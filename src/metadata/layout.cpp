@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "vankien/analyzer.hpp"
 #include "vankien/document.hpp"
 #include "vankien/text.hpp"
 
@@ -93,7 +94,15 @@ bool starts_with_words(std::string_view text, std::string_view words) {
   return vankien::fold(text).rfind(vankien::fold(words), 0) == 0;
 }
 
-bool is_number_cell(std::string_view cell) { return starts_with_words(cell, "số"); }
+// "Số 12-NQ/HU", "Số: 155/KH-UBND": the word số itself, with its mark (or
+// unmarked in a line with no marks at all), then a number. "Sở", "Sơn",
+// "Song" and "Số lượng ..." do not start a number line.
+bool is_number_cell(std::string_view cell) {
+  const std::vector<Token> tokens = Analyzer().analyze(cell.substr(0, 80)).tokens;
+  if (tokens.size() < 2) return false;
+  const bool so = tokens[0].text == "số" || (tokens[0].text == "so" && !has_diacritics(cell));
+  return so && (tokens[1].kind == TokenKind::number || tokens[1].kind == TokenKind::code);
+}
 
 bool is_motto_or_party(std::string_view cell) {
   return starts_with_words(cell, "đảng cộng sản việt nam") ||

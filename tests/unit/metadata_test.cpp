@@ -458,3 +458,25 @@ TEST_CASE("a date attached to a cited number is not the document's date") {
   CHECK(own.date == "2019-03-15");
   CHECK(own.date_precision == "day");
 }
+
+TEST_CASE("only the word Số before a number starts a number line") {
+  struct Case {
+    std::string first_lines;
+    bool formal;
+  };
+  const std::vector<Case> cases = {
+      {"Số 12-NQ/HU\nNGHỊ QUYẾT\nvề công tác dân vận", true},
+      {"HUYỆN ỦY BẠCH THÔNG\nSố: 155/KH-HU\nKẾ HOẠCH\nthực hiện", true},
+      {"So 12-NQ/HU\nNGHI QUYET\nve cong tac dan van", true},  // an unaccented document
+      {"Sơn La đẩy mạnh công tác dân vận\nHuyện ủy tổ chức hội nghị.", false},
+      {"Song Mã tổ chức hội nghị\nHuyện ủy chỉ đạo các chi bộ.", false},
+      {"Sở Nội vụ hướng dẫn sắp xếp bộ máy\nCác cơ quan thực hiện.", false},
+      {"Số lượng đảng viên mới tăng\nHuyện ủy kết nạp 120 đảng viên.", false},
+      {"So voi nam truoc\nKet qua tot hon.", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.first_lines);
+    const Document d = completed(c.first_lines);
+    CHECK((d.type != "Bài viết") == c.formal);
+  }
+}
