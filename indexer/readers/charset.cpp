@@ -20,12 +20,6 @@ namespace vankien::readers {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
-
 struct Alias {
   std::string_view label, name;
 };
@@ -188,7 +182,7 @@ void to_nfc(std::string& utf8) {
 }
 
 std::optional<std::string> canonical_encoding(std::string_view label) {
-  std::string key = lower(label);
+  std::string key = ascii_lower(label);
   key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' ' || c == '"' || c == '\''; }), key.end());
   std::replace(key.begin(), key.end(), '_', '-');
   for (const Alias& alias : aliases) {
@@ -198,7 +192,7 @@ std::optional<std::string> canonical_encoding(std::string_view label) {
 }
 
 std::string declared_charset(std::string_view head) {
-  const std::string text = lower(head.substr(0, 1024));
+  const std::string text = ascii_lower(head.substr(0, 1024));
   const auto value_after = [&](std::size_t at) {
     while (at < text.size() && (text[at] == ' ' || text[at] == '"' || text[at] == '\'')) ++at;
     const std::size_t end = text.find_first_of(" \"';>/\r\n\t", at);

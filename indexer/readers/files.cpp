@@ -19,14 +19,12 @@ namespace {
 // A page rather than XML: a doctype or <html> near the start (after a
 // comment such as browsers' "saved from url", or an XML declaration).
 bool looks_like_html(std::string_view content) {
-  std::string head(content.substr(0, 1024));
-  for (char& c : head) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string head = readers::ascii_lower(content.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos;
 }
 
 Format detect(std::string_view content, const std::string& name) {
-  std::string extension = std::filesystem::path(name).extension().string();
-  for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string extension = readers::ascii_lower(std::filesystem::path(name).extension().string());
   if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return Format::html;
   if (extension == ".xml") return Format::xml;
   if (extension == ".jsonl" || extension == ".ndjson" || extension == ".json") return Format::jsonl;

@@ -42,7 +42,7 @@ std::string date_of(const GumboNode& element) {
 bool has_hint(const GumboNode& element, std::initializer_list<std::string_view> words) {
   std::string hints(html::attribute(element, "class"));
   hints.append(" ").append(html::attribute(element, "id")).append(" ").append(html::attribute(element, "itemprop"));
-  for (char& c : hints) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  hints = ascii_lower(hints);
   for (std::string_view word : words) {
     if (hints.find(word) != std::string::npos) return true;
   }

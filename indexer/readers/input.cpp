@@ -61,6 +61,12 @@ bool Input::apply_field(Document& document, std::string_view field, const std::s
   return true;
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
 std::size_t first_invalid_utf8(std::string_view text) {
   analysis::Utf8Reader reader(text);
   for (analysis::CodePoint cp; reader.next(cp);) {

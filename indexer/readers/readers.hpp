@@ -95,6 +95,9 @@ std::string set_field(Document& document, std::string_view name, const std::stri
 /// True for the names set_field() knows.
 bool is_known_field(std::string_view name);
 
+/// `text` with ASCII letters in lower case (tag names, labels, class names, hosts).
+std::string ascii_lower(std::string_view text);
+
 /// Byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view text);
 

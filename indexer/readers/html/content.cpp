@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "../readers.hpp"
+
 namespace vankien::readers::html {
 
 namespace {
@@ -21,8 +23,7 @@ constexpr std::array<std::string_view, 28> negative_hints = {
 std::string hints_of(const GumboNode& element) {
   std::string hints(attribute(element, "class"));
   hints.append(" ").append(attribute(element, "id"));
-  for (char& c : hints) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return hints;
+  return ascii_lower(hints);
 }
 
 // +25 for a content hint, -25 for a boilerplate one (both may apply).

@@ -4,17 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../readers.hpp"
 #include "text.hpp"
 
 namespace vankien::readers::html {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return out;
-}
 
 void set_once(std::string& field, std::string_view value) {
   const std::size_t first = value.find_first_not_of(" \t\r\n");
@@ -110,7 +105,7 @@ PageMetadata read_page_metadata(const GumboNode& html, const GumboVector& docume
         set_once(metadata.page_title, text_of(element));
         return false;
       case GUMBO_TAG_META: {
-        const std::string key = lower(!attribute(element, "property").empty() ? attribute(element, "property")
+        const std::string key = ascii_lower(!attribute(element, "property").empty() ? attribute(element, "property")
                                       : !attribute(element, "name").empty() ? attribute(element, "name")
                                                                             : attribute(element, "itemprop"));
         const std::string_view content = attribute(element, "content");
@@ -126,10 +121,10 @@ PageMetadata read_page_metadata(const GumboNode& html, const GumboVector& docume
         return false;
       }
       case GUMBO_TAG_LINK:
-        if (lower(attribute(element, "rel")) == "canonical") set_once(canonical, attribute(element, "href"));
+        if (ascii_lower(attribute(element, "rel")) == "canonical") set_once(canonical, attribute(element, "href"));
         return false;
       case GUMBO_TAG_SCRIPT:
-        if (lower(attribute(element, "type")) == "application/ld+json" && element.v.element.children.length > 0) {
+        if (ascii_lower(attribute(element, "type")) == "application/ld+json" && element.v.element.children.length > 0) {
           const GumboNode& text = child(element.v.element.children, 0);
           if (text.type == GUMBO_NODE_TEXT || text.type == GUMBO_NODE_CDATA) read_json_ld(text.v.text.text, metadata);
         }

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "../readers.hpp"
+
 namespace vankien::readers::html {
 
 namespace {
@@ -9,12 +11,6 @@ namespace {
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Reads a name at `i`; empty when there is none.
@@ -27,7 +23,7 @@ std::string_view name_at(std::string_view text, std::size_t& i) {
 // "[name]", "[name=value]", "[name*=value]", the value optionally quoted.
 bool parse_attribute(std::string_view text, std::size_t& i, Selector::Condition& condition) {
   ++i;  // '['
-  condition.name = lower(name_at(text, i));
+  condition.name = ascii_lower(name_at(text, i));
   if (condition.name.empty() || i >= text.size()) return false;
   if (text[i] == ']') {
     ++i;
@@ -58,7 +54,7 @@ bool parse_compound(std::string_view text, std::size_t& i, Selector::Compound& c
     ++i;
     any = true;
   } else {
-    compound.tag = lower(name_at(text, i));
+    compound.tag = ascii_lower(name_at(text, i));
     any = !compound.tag.empty();
   }
   while (i < text.size()) {

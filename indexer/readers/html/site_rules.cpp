@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "../readers.hpp"
 #include "vankien/error.hpp"
 
 namespace vankien::readers::html {
@@ -81,8 +82,7 @@ std::string host_of(std::string_view url) {
   url = url.substr(0, url.find_first_of("/?#"));
   if (const std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
   url = url.substr(0, url.find(':'));
-  std::string host(url);
-  for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  std::string host = ascii_lower(url);
   if (host.starts_with("www.")) host.erase(0, 4);
   if (host.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string::npos) return {};
   return host;

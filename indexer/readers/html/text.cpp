@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "../readers.hpp"
+
 namespace vankien::readers::html {
 
 namespace {
@@ -188,11 +190,11 @@ bool is_invisible(const GumboNode& element) {
   if (element.v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return true;
   if (gumbo_get_attribute(&element.v.element.attributes, "hidden")) return true;
   if (attribute(element, "aria-hidden") == "true") return true;
-  std::string style(attribute(element, "style"));
+  const std::string_view declared = attribute(element, "style");
+  if (declared.empty()) return false;
+  std::string style = ascii_lower(declared);
   style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return is_space(static_cast<unsigned char>(c)); }),
               style.end());
-  std::transform(style.begin(), style.end(), style.begin(),
-                 [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
   return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
