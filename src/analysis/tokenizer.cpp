@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace vankien::analysis {
 
@@ -61,7 +62,29 @@ inline CharClass classify(char32_t cp) {
   return cp < 0x80 ? ascii_classes[cp] : classify_non_ascii(cp);
 }
 
+// File extensions that end a file name in a path or an image's address.
+bool is_file_extension(std::string_view text) {
+  static constexpr std::array<std::string_view, 18> extensions = {
+      "jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "tif", "tiff",
+      "pdf", "doc", "docx", "xls", "xlsx", "htm", "html", "zip", "rar"};
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return std::find(extensions.begin(), extensions.end(), lower) != extensions.end();
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
+
+bool Tokenizer::is_path_part(std::size_t begin, std::size_t end) const {
+  // "/uploads/2020/06/12-nq.jpg": a chain right after a '/' or '\\' it did
+  // not join, or one followed by a file extension, names a file.
+  if (begin > 0 && (text_[begin - 1] == '/' || text_[begin - 1] == '\\')) return true;
+  if (end >= text_.size() || text_[end] != '.') return false;
+  std::size_t after = end + 1;
+  while (after < text_.size() && is_ascii_letter(text_[after])) ++after;
+  return is_file_extension(text_.substr(end + 1, after - end - 1));
+}
 
 DecodeReport Tokenizer::run() {
   DecodeReport report;
@@ -162,7 +185,7 @@ void Tokenizer::flush_chain() {
   const bool has_letter_part = std::any_of(chain_.begin() + 1, chain_.end(),
                                            [](const Run& run) { return run.starts_with_letter; });
   const bool is_code = chain_.size() >= 2 && chain_.front().all_digits && has_slash &&
-                       has_letter_part;
+                       has_letter_part && !is_path_part(chain_.front().begin, chain_.back().end);
   if (is_code) emit_code();
   for (const Run& run : chain_) emit_word(run);
   chain_.clear();

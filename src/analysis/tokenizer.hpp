@@ -10,7 +10,8 @@
 // "15/3/2019" have no letters and stay three numbers. As typed in real posts,
 // any dash joins like '-' (‐ ‑ ‒ – — −), and the dash after a code's leading
 // number may have a space on either side: "35- NQ/TW", "35 – NQ/TW" are
-// "35-nq/tw".
+// "35-nq/tw". A chain that is part of a file's path or name
+// ("/uploads/2020/06/12-nq.jpg") is no code: its parts are words.
 
 #include <cstddef>
 #include <string_view>
@@ -44,6 +45,7 @@ class Tokenizer {
 
   bool read_run(Utf8Reader& reader, CodePoint& cp);
   void flush_chain();
+  bool is_path_part(std::size_t begin, std::size_t end) const;
   void emit_word(const Run& run);
   std::string_view raw(const Run& run) const { return text_.substr(run.begin, run.end - run.begin); }
   void emit_code();

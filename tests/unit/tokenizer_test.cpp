@@ -68,6 +68,10 @@ TEST_CASE("text splits into words, numbers and document codes") {
       {"a spaced dash between words", "Hà Nội – Hải Phòng", "hà@0 nội@1 hải@2 phòng@3"},
       {"an en dash between words", "Hà Nội–Hải Phòng", "hà@0 nội@1 hải@2 phòng@3"},
       {"a number then words", "năm 2020 - xây dựng", "năm@0 2020@1 xây@2 dựng@3"},
+      // A file's path or name is not a document number.
+      {"after a slash", "ảnh: /2020/12-nq", "ảnh@0 2020@1 12@2 nq@3"},
+      {"before a file extension", "IMG_2020/12-NQ.JPG", "img@0 2020@1 12@2 nq@3 jpg@4"},
+      {"a sentence's full stop is no extension", "số 12-NQ/HU.Theo đó", "số@0 [12-nq/hu]@1 12@1 nq@2 hu@3 theo@4 đó@5"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
