@@ -105,7 +105,8 @@ std::optional<std::pair<long, long>> month_and_year(const AnalyzedText& text, st
   return std::nullopt;
 }
 
-// A day and month without a year, "10/4" (or "ngày 10/4", "ngày 10 tháng 4").
+}  // namespace
+
 std::optional<std::pair<long, long>> day_and_month_at(const AnalyzedText& text, std::size_t i, std::size_t& used) {
   const auto& words = text.words();
   static const std::vector<std::string> ngay = {"ngày"};
@@ -124,7 +125,7 @@ std::optional<std::pair<long, long>> day_and_month_at(const AnalyzedText& text, 
   return std::nullopt;
 }
 
-std::optional<DateValue> value_at(const AnalyzedText& text, std::size_t i, std::size_t& used) {
+std::optional<DateValue> date_value_at(const AnalyzedText& text, std::size_t i, std::size_t& used) {
   const auto& words = text.words();
   if (i >= words.size()) return std::nullopt;
   // Ranges first, which start like a day: "19-23/1/2026".
@@ -204,8 +205,6 @@ std::optional<DateValue> value_at(const AnalyzedText& text, std::size_t i, std::
   return std::nullopt;
 }
 
-}  // namespace
-
 std::optional<Date> first_date_in(std::string_view text) {
   const AnalyzedText analyzed(text);
   for (std::size_t i = 0, used = 0; i < analyzed.words().size(); ++i) {
@@ -279,7 +278,7 @@ std::optional<DateValue> parse_date_value(std::string_view text) {
   }
   const metadata::AnalyzedText analyzed(text);
   std::size_t used = 0;
-  auto value = metadata::value_at(analyzed, 0, used);
+  auto value = metadata::date_value_at(analyzed, 0, used);
   if (!value || used != analyzed.words().size()) return std::nullopt;
   return value;
 }

@@ -10,6 +10,7 @@
 #include "metadata/dates.hpp"
 #include "metadata/gazetteer.hpp"
 #include "metadata/layout.hpp"
+#include "metadata/post_date.hpp"
 #include "metadata/topics.hpp"
 #include "vankien/error.hpp"
 #include "vankien/metadata.hpp"
@@ -40,48 +41,6 @@ struct MetadataExtractor::Data {
 };
 
 namespace {
-
-// "Bạch Thông, ngày 15 tháng 3 năm 2019": the place and the date.
-struct PlaceAndDate {
-  std::string place;
-  std::optional<Date> date;
-};
-
-// True when word `i` follows a cited number ("Nghị định 158/2007/NĐ-CP ngày
-// 27/10/2007"): that date is the cited document's, not this one's.
-bool follows_a_number(const AnalyzedText& text, std::size_t i) {
-  const std::size_t begin = text.words()[i].begin;
-  for (const Token& code : text.codes()) {
-    if (code.end > begin) break;
-    const std::string_view gap = text.text().substr(code.end, begin - code.end);
-    if (gap.find_first_not_of(" ,") == std::string_view::npos) return true;
-  }
-  return false;
-}
-
-std::optional<PlaceAndDate> place_and_date(const std::string& cell) {
-  const AnalyzedText text(cell);
-  const auto& words = text.words();
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::size_t used = 0;
-    if (words[i].text != "ngày") continue;
-    if (follows_a_number(text, i)) continue;
-    const auto date = date_at(text, i, used);
-    if (!date) continue;
-    const std::size_t comma = cell.rfind(',', words[i].begin);
-    if (comma == std::string::npos || i == 0) return PlaceAndDate{"", date};
-    return PlaceAndDate{std::string(cell.substr(0, comma)), date};
-  }
-  return std::nullopt;
-}
-
-// A header cell that is nothing but a date ("Ngày 15/3/2019").
-std::optional<Date> lone_date(const std::string& cell) {
-  const AnalyzedText text(cell);
-  std::size_t used = 0;
-  const auto date = date_at(text, 0, used);
-  return date && used == text.words().size() ? date : std::nullopt;
-}
 
 // The number after "Số" in the header: "Số 12-NQ/HU", "Số: 155/KH-UBND".
 std::string header_number(const AnalyzedText& text, std::size_t header_bytes) {
@@ -168,7 +127,7 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
     throw Error("empty document: no title and no text");
   }
 
-  const Layout layout = read_layout(doc.body);
+  const Layout layout = read_layout(doc.body, doc.title);
   const std::string_view window = metadata_window(doc.body);
   const AnalyzedText text(window, window.size() == doc.body.size() ? body_tokens : nullptr);
   if (doc.title.empty()) doc.title = layout.title;
@@ -203,16 +162,8 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   // Place and date line, then district and province. A central document is
   // about the whole country, whatever places its text names.
   const bool central = is_central(doc.issuer.empty() ? layout.issuer_heading : doc.issuer, number);
-  std::string place_line_name;
-  std::optional<Date> header_date;
-  for (const std::string& cell : layout.header_cells) {
-    if (const auto found = place_and_date(cell)) {
-      place_line_name = found->place;
-      header_date = found->date;
-      break;
-    }
-    if (!header_date) header_date = lone_date(cell);
-  }
+  const auto place_line = place_and_date_line(layout);
+  const std::string place_line_name = place_line ? place_line->place : std::string();
   const Place* district = nullptr;
   const Place* province = nullptr;
   if (!doc.district.empty()) {
@@ -266,9 +217,11 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
     }
   }
 
-  if (doc.date.empty() && header_date) {
-    doc.date = header_date->iso();
-    doc.date_precision = "day";
+  if (doc.date.empty()) {
+    if (const auto date = post_date(layout, doc.lead, text)) {
+      doc.date = date->iso;
+      doc.date_precision = date->precision;
+    }
   }
 
   // Term: stated in the title, then in the text; else inferred from the date.

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "metadata/analyzed_text.hpp"
+#include "metadata/dates.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/document.hpp"
 #include "vankien/text.hpp"
@@ -24,6 +26,8 @@ constexpr std::size_t caption_indent = 8;         // a photo caption sits this f
 constexpr std::size_t max_title_bytes = 400;
 constexpr std::size_t max_lead_bytes = 1200;
 constexpr std::size_t max_author_bytes = 60;
+constexpr std::size_t max_byline_bytes = 100;
+constexpr std::size_t closing_lines = 4;          // lines a signature block may span
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r");
@@ -135,9 +139,41 @@ bool looks_like_author(std::string_view line) {
   return words >= 2 && words <= 5;
 }
 
+// The body's first line is the given title (or starts with it).
+bool is_title_line(std::string_view line, std::string_view title) {
+  const std::string folded_title = vankien::fold(trim(title));
+  return !folded_title.empty() && vankien::fold(trim(line)).rfind(folded_title, 0) == 0;
+}
+
 }  // namespace
 
-Layout read_layout(std::string_view body) {
+bool is_byline(std::string_view line) {
+  line = trim(line);
+  if (line.empty() || line.size() > max_byline_bytes) return false;
+  static const std::vector<std::string> byline_words = {
+      "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "cập", "đăng",
+      "ngày", "lúc", "giờ", "phút", "gmt", "thời", "gian", "am", "pm"};
+  const AnalyzedText text(line);
+  const auto& words = text.words();
+  bool dated = false;
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t used = 0;
+    if (!dated && date_at(text, i, used)) {
+      dated = true;
+      i += used;
+      continue;
+    }
+    const std::string& word = words[i].text;
+    const bool time_part = words[i].kind == TokenKind::number && word.size() <= 2;
+    if (!time_part && std::find(byline_words.begin(), byline_words.end(), word) == byline_words.end()) {
+      return false;
+    }
+    ++i;
+  }
+  return dated;
+}
+
+Layout read_layout(std::string_view body, std::string_view given_title) {
   Layout layout;
   const std::vector<Line> lines = non_empty_lines(body);
   if (lines.empty()) return layout;
@@ -181,11 +217,26 @@ Layout read_layout(std::string_view body) {
     }
   }
   if (next >= lines.size()) next = 0;
+  // Bylines above the title or the lead.
+  while (next + 1 < lines.size() && layout.bylines.size() < 2 && is_byline(lines[next].text)) {
+    layout.bylines.emplace_back(trim(lines[next].text));
+    ++next;
+  }
+  std::size_t last = lines.size();  // one past the last line of text
+  if (last > next + 1 && is_byline(lines[last - 1].text)) {
+    layout.bylines.emplace_back(trim(lines[last - 1].text));
+    --last;
+  }
+  for (std::size_t i = lines.size() > closing_lines ? lines.size() - closing_lines : 0; i < lines.size(); ++i) {
+    for (std::string& cell : cells(lines[i].text)) layout.closing_cells.push_back(std::move(cell));
+  }
 
-  // Title: the first line; in a formal document, the type heading and its subject.
+  // Title: the first line; in a formal document, the type heading and its
+  // subject. A post whose title was given apart has none in its body.
   const std::string_view first = trim(lines[next].text);
   layout.title = shortened(first, max_title_bytes);
-  std::size_t after_title = next + 1;
+  const bool untitled = !layout.formal && !given_title.empty() && !is_title_line(first, given_title);
+  std::size_t after_title = untitled ? next : next + 1;
   if (layout.formal && is_capitals(first) && first.size() < 40 && after_title < lines.size()) {
     layout.type_heading = std::string(first);
     layout.title += ' ';
@@ -196,14 +247,14 @@ Layout read_layout(std::string_view body) {
 
   if (!layout.formal) {
     // Lead: the paragraph under a short title, unless it is a caption.
-    if (after_title < lines.size() && lines.size() > after_title + 1 &&
+    if (after_title < last && last > after_title + 1 &&
         lines[after_title].indent < caption_indent &&
         trim(lines[after_title].text).size() <= max_lead_bytes) {
       layout.lead = std::string(trim(lines[after_title].text));
     }
-    if (lines.size() > 2) {
-      const std::string_view last = trim(lines.back().text);
-      if (looks_like_author(last)) layout.author = std::string(last);
+    if (last > 2) {
+      const std::string_view author = trim(lines[last - 1].text);
+      if (looks_like_author(author)) layout.author = std::string(author);
     }
   }
   return layout;

@@ -480,3 +480,71 @@ TEST_CASE("only the word Số before a number starts a number line") {
     CHECK((d.type != "Bài viết") == c.formal);
   }
 }
+
+TEST_CASE("a post's own date, in order of evidence") {
+  struct Case {
+    std::string behaviour, title, body, date;
+  };
+  const std::vector<Case> cases = {
+      {"a place-and-date line wins over the lead", "",
+       "HUYỆN ỦY ĐẮK SONG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 120-KH/HU\tĐắk Song, ngày 27 tháng 5 năm 2020\n"
+       "KẾ HOẠCH\ntriển khai\nNgày 3/6/2020, các chi bộ tổ chức sinh hoạt.",
+       "2020-05-27"},
+      {"a signature block's place-and-date line", "Báo cáo",
+       "Kết quả công tác dân vận quý I.\nCác chi bộ thực hiện tốt.\nĐắk Song, ngày 2 tháng 4 năm 2021\nT/M BAN THƯỜNG VỤ",
+       "2021-04-02"},
+      {"a byline above the lead", "Hội nghị sơ kết",
+       "Thứ Sáu, 05/06/2020 - 15:02\nHuyện ủy tổ chức hội nghị sơ kết vào ngày 3/6/2020.\nNội dung.", "2020-06-05"},
+      {"a byline at the end", "Hội nghị sơ kết",
+       "Huyện ủy tổ chức hội nghị sơ kết.\nNội dung hội nghị.\n(Cập nhật: 12/05/2020 08:15)", "2020-05-12"},
+      {"a date that starts the lead", "Hội nghị",
+       "Sáng 13/12/2019, Ban Thường vụ Huyện ủy tổ chức hội nghị.\nNội dung.", "2019-12-13"},
+      {"the lead's date beside a cited number is skipped", "Hội nghị",
+       "Thực hiện Kế hoạch 120-KH/HU ngày 5/5/2020, sáng 12/6/2020 Huyện ủy tổ chức hội nghị.\nNội dung.",
+       "2020-06-12"},
+      {"a cited document's date after its issuer", "Hội nghị",
+       "Triển khai Chỉ thị 05-CT/TW của Bộ Chính trị ngày 15/5/2016, Huyện ủy tổ chức hội nghị.\nNội dung.", ""},
+      {"a cited decree's date", "",
+       "Hội nghị triển khai Nghị định 158/2007/NĐ-CP ngày 27/10/2007 của Chính phủ\nHuyện ủy tổ chức hội nghị.", ""},
+      {"a day without a year takes the year the post names", "Tổng kết",
+       "Ngày 13/12, Huyện ủy tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020.\nNội dung.",
+       "2019-12-13"},
+      {"in January the year named last", "Triển khai nhiệm vụ",
+       "Ngày 15/1, Huyện ủy triển khai nhiệm vụ năm 2020 sau khi tổng kết năm 2019.\nNội dung.", "2020-01-15"},
+      {"a full date elsewhere gives the year", "Kỷ niệm",
+       "Chiều 30/1, Huyện ủy kỷ niệm 90 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2020).\nNội dung.",
+       "2020-01-30"},
+      {"a day whose year cannot be told is no date", "Hội nghị",
+       "Ngày 13/12, Huyện ủy tổ chức hội nghị.\nNội dung.", ""},
+      {"a fraction is no date", "Nông thôn mới",
+       "Đến nay, 3/5 xã đạt chuẩn nông thôn mới năm 2020.\nNội dung.", ""},
+      {"a date further into the body is not the post's", "Hội nghị",
+       "Huyện ủy tổ chức hội nghị.\nNội dung thứ hai.\nHội nghị kết thúc ngày 5/6/2020.", ""},
+      {"a range in the lead gives its first day", "Đại hội",
+       "Từ ngày 10/4 đến ngày 12/4/2025, các chi bộ tổ chức đại hội.\nNội dung.", "2025-04-10"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    Document document;
+    document.title = c.title;
+    document.body = c.body;
+    extractor().complete(document);
+    CHECK(document.date == c.date);
+  }
+}
+
+TEST_CASE("a post whose title was given apart: its first paragraph is the lead, bylines are neither") {
+  Document post;
+  post.title = "Huyện ủy sơ kết công tác dân vận";
+  post.body = "Thứ Sáu, 05/06/2020 - 15:02\nSáng 5/6, Huyện ủy sơ kết công tác dân vận.\nNội dung.\nHoàng Sim";
+  extractor().complete(post);
+  CHECK(post.lead == "Sáng 5/6, Huyện ủy sơ kết công tác dân vận.");
+  CHECK(post.author == "Hoàng Sim");
+  CHECK(post.date == "2020-06-05");
+  // A body that starts with its title keeps the paragraph after it as the lead.
+  Document titled;
+  titled.title = "Huyện ủy sơ kết công tác dân vận";
+  titled.body = "Huyện ủy sơ kết công tác dân vận\nHuyện ủy sơ kết sáu tháng.\nNội dung.";
+  extractor().complete(titled);
+  CHECK(titled.lead == "Huyện ủy sơ kết sáu tháng.");
+}
