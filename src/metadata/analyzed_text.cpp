@@ -1,5 +1,7 @@
 #include "metadata/analyzed_text.hpp"
 
+#include "vankien/text.hpp"
+
 namespace vankien::metadata {
 
 AnalyzedText::AnalyzedText(std::string_view text, std::vector<Token>* all_tokens) : text_(text) {
@@ -7,6 +9,7 @@ AnalyzedText::AnalyzedText(std::string_view text, std::vector<Token>* all_tokens
     (token.kind == TokenKind::code ? codes_ : words_).push_back(token);
     if (all_tokens) all_tokens->push_back(token);
   });
+  unmarked_ = !words_.empty() && !has_diacritics(text);
 }
 
 std::string_view AnalyzedText::gap_before(std::size_t i) const {
@@ -18,7 +21,8 @@ std::string_view AnalyzedText::gap_before(std::size_t i) const {
 bool AnalyzedText::matches(std::size_t i, const std::vector<std::string>& phrase) const {
   if (i + phrase.size() > words_.size()) return false;
   for (std::size_t k = 0; k < phrase.size(); ++k) {
-    if (words_[i + k].text != phrase[k]) return false;
+    const bool same = unmarked_ ? words_[i + k].folded == fold(phrase[k]) : words_[i + k].text == phrase[k];
+    if (!same) return false;
   }
   return true;
 }

@@ -21,7 +21,10 @@ class AnalyzedText {
 
   /// The original bytes between word i-1 and word i (before the first word for i = 0).
   std::string_view gap_before(std::size_t i) const;
-  /// True when words [i, i + phrase.size()) have exactly these normalised texts.
+  /// True when no word has a mark: a text typed without diacritics.
+  bool unmarked() const { return unmarked_; }
+  /// True when words [i, i + phrase.size()) have exactly these normalised
+  /// texts; in an unmarked text, these texts without their marks.
   bool matches(std::size_t i, const std::vector<std::string>& phrase) const;
   /// Normalised texts of words [i, i + count), joined by single spaces.
   std::string joined(std::size_t i, std::size_t count) const;
@@ -30,6 +33,7 @@ class AnalyzedText {
   std::string_view text_;
   std::vector<Token> words_;
   std::vector<Token> codes_;
+  bool unmarked_ = false;
 };
 
 /// The normalised words of a short phrase: "Huyện uỷ" -> {"huyện", "ủy"}.

@@ -115,6 +115,25 @@ std::optional<std::string> stated_term(const AnalyzedText& text, std::size_t fir
   return std::nullopt;
 }
 
+bool names_a_party_body(const AnalyzedText& text) {
+  static const std::vector<std::vector<std::string>> bodies = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const char* phrase :
+         {"huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "cấp ủy", "ban thường vụ",
+          "ban chấp hành đảng bộ", "đảng bộ", "chi bộ", "đảng viên", "ban cán sự đảng", "ban tuyên giáo",
+          "ban dân vận", "ủy ban kiểm tra", "bí thư", "đại hội đảng", "xây dựng đảng", "công tác đảng"}) {
+      out.push_back(phrase_words(phrase));
+    }
+    return out;
+  }();
+  for (std::size_t i = 0; i < text.words().size(); ++i) {
+    for (const auto& body : bodies) {
+      if (text.matches(i, body)) return true;
+    }
+  }
+  return false;
+}
+
 std::string inferred_term(int year, bool central) {
   if (central) return span(year - ((year - 1) % 5 + 5) % 5);
   return span(year - year % 5);

@@ -21,6 +21,11 @@ std::optional<std::string> stated_term(const AnalyzedText& text, std::size_t fir
 /// then still the term starting that year, and is marked inferred by the caller.
 std::string inferred_term(int year, bool central);
 
+/// True when the text names a Party body: a committee (huyện ủy, tỉnh ủy,
+/// đảng ủy, cấp ủy, ban thường vụ ...), a Party organisation (đảng bộ, chi bộ)
+/// its members (đảng viên) or its work (xây dựng Đảng).
+bool names_a_party_body(const AnalyzedText& text);
+
 /// "2015-2020", "2015 - 2020", "2015–2020" -> "2015-2020"; nothing otherwise.
 std::optional<std::string> parse_term(std::string_view text);
 

@@ -85,6 +85,24 @@ bool is_central(const std::string& issuer, const std::optional<DocumentNumber>& 
          mentions(issuer, "ban bí thư");
 }
 
+std::string_view first_line(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return {};
+  return text.substr(start, text.find('\n', start) - start);
+}
+
+// A Party document (Party numbering or a Party issuer), or a post whose title
+// or lead names a Party body doing something: whatever has a congress term.
+bool is_by_or_about_a_party_body(const Document& doc, const Layout& layout) {
+  if (doc.numbering == "state") return false;
+  if (doc.numbering == "party") return true;
+  if (layout.formal) return names_a_party_body(AnalyzedText(doc.issuer.empty() ? layout.issuer_heading : doc.issuer));
+  // The title and the lead; a body too short to have a lead, its first line.
+  std::string heads;
+  heads.append(doc.title).append("\n").append(doc.lead.empty() ? first_line(doc.body) : doc.lead);
+  return names_a_party_body(AnalyzedText(heads));
+}
+
 }  // namespace
 
 MetadataExtractor::MetadataExtractor(const std::filesystem::path& data_dir)
@@ -224,15 +242,16 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
     }
   }
 
-  // Term: stated in the title, then in the text; else inferred from the date.
-  // Congress terms are the Party's: a State document gets one only if stated.
+  // Term: stated in the title, then in the text; else inferred from the date,
+  // for what Party bodies issue or do only: a State document, or news of the
+  // People's Committee or an association, has a congress term only if stated.
   if (doc.term.empty()) {
     const AnalyzedText title(doc.title);
     auto stated = stated_term(title, 0, title.words().size(), central);
     if (!stated) stated = stated_term(text, 0, text.words().size(), central);
     if (stated) {
       doc.term = *stated;
-    } else if (!doc.date.empty() && doc.numbering != "state") {
+    } else if (!doc.date.empty() && is_by_or_about_a_party_body(doc, layout)) {
       doc.term = inferred_term(std::stoi(doc.date.substr(0, 4)), central);
       doc.term_inferred = true;
     }

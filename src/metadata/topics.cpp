@@ -6,6 +6,7 @@
 #include "metadata/data_files.hpp"
 #include "vankien/error.hpp"
 #include "vankien/schema.hpp"
+#include "vankien/text.hpp"
 
 namespace vankien::metadata {
 
@@ -35,7 +36,9 @@ Topics::Topics(const std::filesystem::path& file) {
       }
       Keyword keyword{phrase_words(entry.substr(0, equals)), topic, weight};
       if (keyword.words.empty()) continue;
-      const std::string first = keyword.words.front();
+      // Keyed by the first word without marks, so that a text typed without
+      // diacritics finds its keywords too (AnalyzedText::matches).
+      const std::string first = fold(keyword.words.front());
       by_first_word_.emplace(first, std::move(keyword));
     }
   }
@@ -45,7 +48,7 @@ std::vector<std::string> Topics::classify(const AnalyzedText& text) const {
   std::vector<int> scores(keys_.size(), 0);
   const auto& words = text.words();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto [first, last] = by_first_word_.equal_range(words[i].text);
+    const auto [first, last] = by_first_word_.equal_range(words[i].folded);
     for (auto it = first; it != last; ++it) {
       if (text.matches(i, it->second.words)) scores[it->second.topic] += it->second.weight;
     }

@@ -29,7 +29,7 @@ class Topics {
     int weight;
   };
   std::vector<std::string> keys_, labels_;
-  std::unordered_multimap<std::string, Keyword> by_first_word_;
+  std::unordered_multimap<std::string, Keyword> by_first_word_;  // folded first word
 };
 
 }  // namespace vankien::metadata

@@ -548,3 +548,41 @@ TEST_CASE("a post whose title was given apart: its first paragraph is the lead, 
   extractor().complete(titled);
   CHECK(titled.lead == "Huyện ủy sơ kết sáu tháng.");
 }
+
+TEST_CASE("a term is inferred from the date only for what Party bodies issue or do") {
+  struct Case {
+    std::string behaviour, title, body, term;
+  };
+  const std::vector<Case> cases = {
+      {"a district committee's news", "Huyện ủy Đắk Song sơ kết công tác dân vận",
+       "Huyện ủy sơ kết.\nNội dung.", "2015-2020"},
+      {"a branch's activity named in the lead", "Sinh hoạt chuyên đề",
+       "Chi bộ thôn 3 tổ chức sinh hoạt chuyên đề.\nNội dung.", "2015-2020"},
+      {"the People's Committee's news", "UBND huyện triển khai sản xuất vụ Đông Xuân",
+       "Ủy ban nhân dân huyện tổ chức hội nghị triển khai sản xuất.\nNội dung.", ""},
+      {"an association's training", "Hội Nông dân tập huấn kỹ thuật trồng cà phê",
+       "Hội Nông dân huyện phối hợp tổ chức tập huấn.\nNội dung.", ""},
+      {"a Party body named only deep in the body", "Tập huấn kỹ thuật trồng cà phê",
+       "Trạm khuyến nông tổ chức tập huấn.\nNội dung.\nĐại diện Huyện ủy dự.", ""},
+      {"a post typed without diacritics", "Huyen uy Dak Song so ket cong tac dan van",
+       "Huyen uy so ket.\nNoi dung.", "2015-2020"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    Document document;
+    document.title = c.title;
+    document.body = c.body;
+    document.date = "2019-06-05";
+    extractor().complete(document);
+    CHECK(document.term == c.term);
+    CHECK(document.term_inferred == !c.term.empty());
+  }
+}
+
+TEST_CASE("a text typed without diacritics has its topics and terms read") {
+  const Document d = completed(
+      "Huyen uy to chuc hoi nghi\n\nDai hoi Dang bo huyen nhiem ky 2020-2025 bau Ban Chap hanh, "
+      "ket nap dang vien moi, nang cao chat luong sinh hoat chi bo.");
+  CHECK(d.term == "2020-2025");
+  CHECK(d.topics == std::vector<std::string>{"Đại hội, nhiệm kỳ", "Xây dựng Đảng, tổ chức cán bộ"});
+}
