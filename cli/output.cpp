@@ -52,6 +52,7 @@ nlohmann::json document_json(const Document& d, bool with_body) {
       {"term_inferred", d.term_inferred},             {"topics", d.topics},
       {"author", d.author}, {"url", d.url},           {"access", std::string(access_name(d.access))},
       {"lead", d.lead},     {"tags", d.tags},         {"encoding", d.encoding},
+      {"cited_numbers", d.cited_numbers},
       {"source", d.source.file},
   };
   if (with_body) json["body"] = d.body;

@@ -156,6 +156,7 @@ CommandRunner add_search_command(CLI::App& app) {
   command->add_option("--type", r.type, "Only this document type (nghị quyết, NQ, nghi_quyet ...)");
   command->add_option("--issuer", r.issuer, "Only issuers whose name starts so");
   command->add_option("--number", r.number, "Only the document with this number");
+  command->add_option("--cites", r.cites, "Only documents that cite this number");
   command->add_option("--year", r.year, "Only this year");
   command->add_option("--from", r.date_from, "From this date (2019-01-31 or 31/1/2019)");
   command->add_option("--to", r.date_to, "Up to this date");

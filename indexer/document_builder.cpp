@@ -171,6 +171,11 @@ Xapian::Document build_document(Document&& doc, const std::string& hash, const s
     terms.add(number, 1);
   }
   terms.store(xapian);
+  for (const std::string& cited : doc.cited_numbers) {
+    if (const std::string term = std::string(schema::cited) + fold(cited); term.size() <= max_term_bytes) {
+      xapian.add_boolean_term(term);
+    }
+  }
   add_keyed(xapian, schema::author, doc.author);
   add_boolean(xapian, schema::access, std::string(access_name(doc.access)));
   if (doc.date.size() == 10) {

@@ -492,6 +492,7 @@ Xapian::Query field_filter(const std::string& field, const std::string& value,
   if (field == "topic") return term(schema::topic, context.vocabulary.topic_key(value));
   if (field == "type") return term(schema::type, context.vocabulary.type_key(value));
   if (field == "number") return term(schema::number, fold(strip_number_prefix(value)));
+  if (field == "cites") return term(schema::cited, fold(strip_number_prefix(value)));
   if (field == "author") return term(schema::author, schema::facet_key(value));
   if (field == "date") return date_filter(value);
   if (field == "year") {

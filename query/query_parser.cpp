@@ -271,6 +271,7 @@ std::string canonical_field(const std::string& typed) {
       {"topic", {"topic", "chu_de"}},
       {"type", {"type", "loai"}},
       {"number", {"number", "so", "so_hieu"}},
+      {"cites", {"cites", "trich_dan", "vien_dan"}},
       {"year", {"year", "nam"}},
       {"date", {"date", "ngay"}},
       {"issuer", {"issuer", "co_quan", "noi_ban_hanh"}},

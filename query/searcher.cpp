@@ -264,7 +264,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   const std::pair<const char*, const std::string*> fields[] = {
       {"district", &request.district}, {"province", &request.province}, {"term", &request.term},
       {"topic", &request.topic},       {"type", &request.type},         {"issuer", &request.issuer},
-      {"number", &request.number},     {"year", &request.year}};
+      {"number", &request.number},     {"cites", &request.cites},       {"year", &request.year}};
   for (const auto& [field, value] : fields) {
     if (value->empty()) continue;
     filters.push_back(query::field_filter(field, *value, context));

@@ -54,6 +54,9 @@ struct Document {
   bool term_inferred = false;  ///< true when the term came from the date
   std::vector<std::string> topics;  ///< topic labels from data/topics.tsv
   std::vector<std::string> tags;    ///< the source's own categories and tags, searchable as words
+  /// Numbers of the other documents the text cites ("35-NQ/TW"), as numbers
+  /// are written, in the order first cited; the document's own number is not one.
+  std::vector<std::string> cited_numbers;
   std::string author;
   std::string url;
   std::string encoding;  ///< what the source was read as: "utf-8", "tcvn3", "vni-windows" ...

@@ -49,6 +49,7 @@ inline constexpr std::string_view topic = "K";            // "xay_dung_dang"
 inline constexpr std::string_view type = "XL";            // loại "nghi_quyet"
 inline constexpr std::string_view issuer = "XI";          // "huyen_uy_bach_thong"
 inline constexpr std::string_view number = "XS";          // số, folded "12-nq/hu"
+inline constexpr std::string_view cited = "XC";           // a number the text cites, folded
 inline constexpr std::string_view year = "Y";             // "2019"
 inline constexpr std::string_view month = "M";            // "201903"
 inline constexpr std::string_view date = "D";             // "20190315"
@@ -100,7 +101,7 @@ std::string facet_key(std::string_view value);
 
 /// Metadata keys stored in the database itself (Xapian user metadata).
 inline constexpr std::string_view format_key = "vankien.format";
-inline constexpr std::string_view format_version = "5";
+inline constexpr std::string_view format_version = "6";
 /// The usual accented form of each folded syllable, stored by the indexer
 /// when a run ends (src/storage/accent_table.hpp): one key per syllable,
 /// "vankien.accent:lanh" -> "lãnh", and this key once the table is stored.

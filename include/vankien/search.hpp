@@ -11,7 +11,7 @@
 // The query language (docs/QUERY.md): words, "phrases", AND OR NOT, -word,
 // (parentheses), fields in Vietnamese or English with or without diacritics
 // (huyện: district: tỉnh: province: nhiệm_kỳ: term: chủ_đề: topic: loại: type:
-// số: number: năm: year: ngày: date: cơ_quan: issuer:), date ranges
+// số: number: trích_dẫn: cites: năm: year: ngày: date: cơ_quan: issuer:), date ranges
 // 2019-01-01..2019-06-30, and document codes typed bare (60-NQ/TW, so 60 nq tw).
 //
 // Ranking is BM25 (k1 = 1, b = 0.5; its length normalisation is applied at
@@ -46,6 +46,7 @@ struct SearchRequest {
   // Structured filters; empty means no filter. Values are matched the way the
   // query language's fields are ("Bạch Thông", "bach thong", "bach_thong").
   std::string district, province, term, topic, type, issuer, number, year;
+  std::string cites;  ///< documents whose text cites this number ("35-NQ/TW")
   std::string date_from, date_to;  ///< inclusive; ISO or Vietnamese forms
   Access clearance = Access::public_;
   Sort sort = Sort::relevance;

@@ -27,6 +27,11 @@ bool AnalyzedText::matches(std::size_t i, const std::vector<std::string>& phrase
   return true;
 }
 
+bool AnalyzedText::is(std::size_t i, std::string_view word) const {
+  if (i >= words_.size()) return false;
+  return unmarked_ ? words_[i].folded == fold(word) : words_[i].text == word;
+}
+
 std::string AnalyzedText::joined(std::size_t i, std::size_t count) const {
   std::string out;
   for (std::size_t k = i; k < i + count && k < words_.size(); ++k) {

@@ -26,6 +26,8 @@ class AnalyzedText {
   /// True when words [i, i + phrase.size()) have exactly these normalised
   /// texts; in an unmarked text, these texts without their marks.
   bool matches(std::size_t i, const std::vector<std::string>& phrase) const;
+  /// True when word i is `word` (normalised), or in an unmarked text, `word` without its marks.
+  bool is(std::size_t i, std::string_view word) const;
   /// Normalised texts of words [i, i + count), joined by single spaces.
   std::string joined(std::size_t i, std::size_t count) const;
 

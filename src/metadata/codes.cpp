@@ -69,16 +69,36 @@ std::optional<DocumentNumber> parse_number(std::string_view number) {
     out.type_code = rest.substr(0, slash);
     out.issuer_code = rest.substr(slash + 1);
     out.issuer_code = out.issuer_code.substr(0, out.issuer_code.find('-'));
-  } else if (number[i] == '/') {  // State: 155/KH-UBND, 22/2019/NQ-HĐND
-    if (rest.size() > 5 && is_digit(rest[0]) && rest[4] == '/') rest = rest.substr(5);
+  } else if (number[i] == '/') {  // State: 155/KH-UBND, 22/2019/NQ-HĐND; a law: 36/2018/QH14
+    const bool with_year = rest.size() > 5 && is_digit(rest[0]) && rest[4] == '/';
+    if (with_year) rest = rest.substr(5);
     const std::size_t dash = rest.find('-');
-    if (dash == std::string::npos) return std::nullopt;
+    if (dash == std::string::npos) {
+      // A law or code names no type: only its year and the assembly that passed it.
+      if (!with_year || rest.empty() || is_digit(rest[0]) || rest.find('/') != std::string::npos) return std::nullopt;
+      out.issuer_code = rest;
+      return out;
+    }
     out.type_code = rest.substr(0, dash);
     out.issuer_code = rest.substr(dash + 1);
   } else {
     return std::nullopt;
   }
   if (out.type_code.empty() || out.issuer_code.empty()) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> cited_numbers(const AnalyzedText& text, std::string_view own, std::size_t limit) {
+  std::vector<std::string> out;
+  std::vector<std::string> seen{fold(written_number(own))};
+  for (const Token& code : text.codes()) {
+    if (out.size() >= limit) break;
+    std::string number = written_number(text.text().substr(code.begin, code.end - code.begin));
+    std::string key = fold(number);
+    if (!parse_number(number) || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(std::move(key));
+    out.push_back(std::move(number));
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 //   Party:  "12-NQ/HU"          number, '-', type, '/', issuer
 //           "05-QC/BTCTU-BDVTU" a joint issue names several issuers
 //   State:  "155/KH-UBND", "22/2019/NQ-HĐND", "1654/NQ-UBTVQH15"
+//   A law:  "36/2018/QH14"      number, year, the assembly; no type code
 // plus the tables of type names (data/document_types.tsv) and issuing bodies
 // (data/issuers.tsv) that turn codes and capitalised headers into names.
 
@@ -11,6 +12,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "metadata/analyzed_text.hpp"
 
 namespace vankien::metadata {
 
@@ -26,6 +29,11 @@ std::optional<DocumentNumber> parse_number(std::string_view number);
 /// A number as it should be written: without the spaces real posts put
 /// around its dash, any dash as '-' ("35 – NQ/TW" -> "35-NQ/TW"); case kept.
 std::string written_number(std::string_view text);
+
+/// The numbers of the documents `text` cites, as written_number writes them,
+/// in the order first cited, each once, without `own` (the document's own
+/// number); at most `limit`.
+std::vector<std::string> cited_numbers(const AnalyzedText& text, std::string_view own, std::size_t limit);
 
 class DocumentTypes {
  public:

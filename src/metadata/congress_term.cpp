@@ -40,13 +40,16 @@ bool follows_another_body(const AnalyzedText& text, std::size_t i) {
   static const std::vector<std::vector<std::string>> bodies = {
       phrase_words("hđnd"), phrase_words("ubnd"), phrase_words("hội đồng nhân dân"),
       phrase_words("ủy ban nhân dân"), phrase_words("quốc hội"), phrase_words("thanh niên"),
-      phrase_words("công đoàn"), phrase_words("mặt trận"), phrase_words("hội nông dân"),
-      phrase_words("phụ nữ"), phrase_words("cựu chiến binh"), phrase_words("hội liên hiệp")};
+      phrase_words("tncs"), phrase_words("công đoàn"), phrase_words("mặt trận"), phrase_words("mttq"),
+      phrase_words("hội nông dân"), phrase_words("phụ nữ"), phrase_words("lhpn"), phrase_words("cựu chiến binh"),
+      phrase_words("ccb"), phrase_words("hội liên hiệp")};
   // A Party organisation of such a body ("Đảng bộ Ủy ban nhân dân tỉnh",
   // "Chi bộ Hội Nông dân") has a Party term.
   static const std::vector<std::vector<std::string>> party = {
       phrase_words("đảng bộ"), phrase_words("chi bộ"), phrase_words("đảng ủy"), phrase_words("ban cán sự đảng")};
-  constexpr std::size_t look_back = 6;  // words before "nhiệm kỳ", within the sentence
+  // Words before "nhiệm kỳ", within the sentence: "Đại hội đại biểu MTTQ Việt
+  // Nam huyện lần thứ V, nhiệm kỳ 2019-2024".
+  constexpr std::size_t look_back = 10;
   std::size_t from = i >= look_back ? i - look_back : 0;
   for (std::size_t k = i; k > from; --k) {
     if (text.gap_before(k).find_first_of(".;") != std::string_view::npos) {
@@ -134,9 +137,11 @@ bool names_a_party_body(const AnalyzedText& text) {
   return false;
 }
 
-std::string inferred_term(int year, bool central) {
-  if (central) return span(year - ((year - 1) % 5 + 5) % 5);
-  return span(year - year % 5);
+std::string inferred_term(int year, int month, bool central) {
+  constexpr int local_congress_month = 7, national_congress_month = 2;  // the first month of the new term
+  const int start = central ? year - ((year - 1) % 5 + 5) % 5 : year - year % 5;
+  const int first_month = central ? national_congress_month : local_congress_month;
+  return span(start == year && month < first_month ? start - 5 : start);
 }
 
 std::optional<std::string> parse_term(std::string_view text) {

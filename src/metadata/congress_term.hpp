@@ -16,10 +16,12 @@ namespace vankien::metadata {
 std::optional<std::string> stated_term(const AnalyzedText& text, std::size_t first,
                                        std::size_t last, bool central);
 
-/// The term a document dated in `year` belongs to. For local committees the
-/// first half of a congress year is ambiguous (DOMAIN.md §2); the result is
-/// then still the term starting that year, and is marked inferred by the caller.
-std::string inferred_term(int year, bool central);
+/// The term of the committee in office on `year`-`month`. A congress year's
+/// committee is elected at its congress: district congresses by mid-year,
+/// the national congress in January, so a local date before July and a
+/// central one in January belong to the term that ends that year. Always an
+/// inference: the caller marks it so.
+std::string inferred_term(int year, int month, bool central);
 
 /// True when the text names a Party body: a committee (huyện ủy, tỉnh ủy,
 /// đảng ủy, cấp ủy, ban thường vụ ...), a Party organisation (đảng bộ, chi bộ)

@@ -53,8 +53,8 @@ std::optional<Date> date_at(const AnalyzedText& text, std::size_t i, std::size_t
   static const std::vector<std::string> ngay = {"ngày"};
   const std::size_t start = text.matches(i, ngay) ? i + 1 : i;
   // ngày 15 tháng 3 năm 2019
-  if (start + 4 < words.size() && words[start + 1].text == "tháng" &&
-      words[start + 3].text == "năm") {
+  if (start + 4 < words.size() && text.is(start + 1, "tháng") &&
+      text.is(start + 3, "năm")) {
     const auto day = number(words[start]), month = number(words[start + 2]),
                year = number(words[start + 4]);
     if (day && month && year) {
@@ -98,7 +98,7 @@ std::optional<std::pair<long, long>> month_and_year(const AnalyzedText& text, st
     used = 2;
     return std::pair{*month, *year_of(words[i + 1])};
   }
-  if (i + 2 < words.size() && words[i + 1].text == "năm" && year_of(words[i + 2])) {
+  if (i + 2 < words.size() && text.is(i + 1, "năm") && year_of(words[i + 2])) {
     used = 3;
     return std::pair{*month, *year_of(words[i + 2])};
   }
@@ -117,7 +117,7 @@ std::optional<std::pair<long, long>> day_and_month_at(const AnalyzedText& text, 
       used = start + 2 - i;
       return std::pair{*day, *number(words[start + 1])};
     }
-    if (day && start + 2 < words.size() && words[start + 1].text == "tháng" && number(words[start + 2])) {
+    if (day && start + 2 < words.size() && text.is(start + 1, "tháng") && number(words[start + 2])) {
       used = start + 3 - i;
       return std::pair{*day, *number(words[start + 2])};
     }
@@ -142,7 +142,7 @@ std::optional<DateValue> date_value_at(const AnalyzedText& text, std::size_t i, 
   }
   // "[từ] [ngày] D/M[/Y] (đến|-|–) [ngày] D/M/Y"
   {
-    const std::size_t start = words[i].text == "từ" ? i + 1 : i;
+    const std::size_t start = text.is(i, "từ") ? i + 1 : i;
     std::size_t first_used = 0;
     std::optional<Date> first_full;
     std::optional<std::pair<long, long>> first_partial;
@@ -151,7 +151,7 @@ std::optional<DateValue> date_value_at(const AnalyzedText& text, std::size_t i, 
       const std::string_view gap = next < words.size() ? text.gap_before(next) : std::string_view();
       const bool dash = gap.find_first_not_of(" ") != std::string_view::npos &&
                         gap.find_first_not_of(" -\u2013") == std::string_view::npos;
-      const bool to = next < words.size() && words[next].text == "đến";
+      const bool to = next < words.size() && text.is(next, "đến");
       if (dash || to) {
         if (to) ++next;
         std::size_t last_used = 0;
@@ -170,7 +170,7 @@ std::optional<DateValue> date_value_at(const AnalyzedText& text, std::size_t i, 
   }
   if (const auto day = date_at(text, i, used)) return DateValue{day->iso(), "day"};
   std::size_t period_used = 0;
-  if (words[i].text == "tháng") {
+  if (text.is(i, "tháng")) {
     if (const auto found = month_and_year(text, i + 1, period_used)) {
       const auto first = make_date(found->second, found->first, 1);
       if (!first) return std::nullopt;
@@ -178,13 +178,13 @@ std::optional<DateValue> date_value_at(const AnalyzedText& text, std::size_t i, 
       return DateValue{first->iso(), "month"};
     }
   }
-  if (words[i].text == "quý" && i + 1 < words.size()) {
+  if (text.is(i, "quý") && i + 1 < words.size()) {
     if (const auto quarter = quarter_of(words[i + 1])) {
       std::optional<long> year;
       if (i + 2 < words.size() && (text.gap_before(i + 2) == "/" || text.gap_before(i + 2) == "-")) {
         year = year_of(words[i + 2]);
         used = 3;
-      } else if (i + 3 < words.size() && words[i + 2].text == "năm") {
+      } else if (i + 3 < words.size() && text.is(i + 2, "năm")) {
         year = year_of(words[i + 3]);
         used = 4;
       }
@@ -193,7 +193,7 @@ std::optional<DateValue> date_value_at(const AnalyzedText& text, std::size_t i, 
       return DateValue{first->iso(), "quarter"};
     }
   }
-  const std::size_t year_word = words[i].text == "năm" ? i + 1 : i;
+  const std::size_t year_word = text.is(i, "năm") ? i + 1 : i;
   if (year_word < words.size()) {
     if (const auto year = year_of(words[year_word])) {
       if (const auto first = make_date(*year, 1, 1)) {

@@ -61,6 +61,8 @@ std::string header_number(const AnalyzedText& text, std::size_t header_bytes) {
 // need. Longer bodies are cut at a space, so that the words analysed, and the
 // memory they take, stay bounded however large the document.
 constexpr std::size_t metadata_window_bytes = std::size_t{1} << 20;
+// A long report may cite hundreds; the first ones say what it builds on.
+constexpr std::size_t max_cited_numbers = 64;
 
 std::string_view metadata_window(std::string_view body) {
   if (body.size() <= metadata_window_bytes) return body;
@@ -160,6 +162,23 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   }
   const AnalyzedText with_heads(heads_and_window);
   const AnalyzedText& evidence = heads_in_body ? text : with_heads;
+  // The province a post is about when its title names one and no unit below
+  // it; a title that names no unit at all leaves it to the lead.
+  const auto province_of_heads = [&]() -> const Place* {
+    for (const std::string* head : {&doc.title, &doc.lead}) {
+      const AnalyzedText analyzed(*head);
+      for (std::size_t i = 0; i < analyzed.words().size(); ++i) {
+        if (analyzed.is(i, "huyện") || analyzed.is(i, "xã") || analyzed.is(i, "thôn") ||
+            analyzed.matches(i, phrase_words("thị trấn"))) {
+          return nullptr;
+        }
+      }
+      const FoundPlaces found = data_->gazetteer.find(analyzed, "");
+      if (found.district) return nullptr;
+      if (found.province) return found.province;
+    }
+    return nullptr;
+  };
   if (doc.author.empty()) doc.author = layout.author;
 
   // Number, numbering and type.
@@ -187,16 +206,27 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   if (!doc.district.empty()) {
     district = data_->gazetteer.district(doc.district, doc.province);
   }
+  const Place* heads_province = doc.district.empty() && !central ? province_of_heads() : nullptr;
   if (!district && doc.district.empty() && !central) {
     const FoundPlaces found = data_->gazetteer.find(evidence, place_line_name);
     district = found.district;
     province = found.province;
+    // A post about a province is the province's, whatever districts its body names.
+    if (heads_province && place_line_name.empty()) {
+      district = nullptr;
+      province = heads_province;
+    }
   }
   // The source's own unit (a district portal's posts), when the text names no
-  // other: none at all, or only the source's province.
+  // other district, unless its title or lead is about a province ("Tỉnh ủy
+  // Đắk Nông quán triệt ..."): a province named in passing in the body, or the
+  // source's own, leaves the post the source's.
   if (!district && doc.district.empty() && !central && !doc.default_district.empty()) {
     const Place* source = data_->gazetteer.district(doc.default_district, doc.default_province);
-    if (source && (!province || province->code == source->province)) district = source;
+    if (source && !heads_province) {
+      district = source;
+      province = nullptr;  // the district's
+    }
   }
   if (!district && !province && doc.province.empty() && !central && !doc.default_province.empty()) {
     const auto named = data_->gazetteer.provinces_named(normalize(doc.default_province));
@@ -252,10 +282,12 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
     if (stated) {
       doc.term = *stated;
     } else if (!doc.date.empty() && is_by_or_about_a_party_body(doc, layout)) {
-      doc.term = inferred_term(std::stoi(doc.date.substr(0, 4)), central);
+      doc.term = inferred_term(std::stoi(doc.date.substr(0, 4)), std::stoi(doc.date.substr(5, 2)), central);
       doc.term_inferred = true;
     }
   }
+
+  if (doc.cited_numbers.empty()) doc.cited_numbers = cited_numbers(evidence, doc.number, max_cited_numbers);
 
   if (doc.topics.empty()) {
     doc.topics = data_->topics.classify(evidence);

@@ -11,8 +11,8 @@ namespace {
 constexpr std::size_t max_place_words = 8;   // "Số 12-NQ/HU Bạch Thông" before ", ngày"
 constexpr std::size_t max_issuer_words = 8;  // "của Ban Thường vụ Huyện ủy" before a cited date
 
-bool is_one_of(const std::string& word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+bool is_one_of(const AnalyzedText& text, std::size_t i, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return text.is(i, word); });
 }
 
 std::optional<PlaceAndDate> place_and_date_in(const std::string& cell) {
@@ -38,34 +38,58 @@ std::optional<PlaceAndDate> place_and_date_in(const std::string& cell) {
 // start of the lead, after "ngày" or a time of day ("Chiều 12/6, ..."), not in
 // "đạt 3/5 tiêu chí".
 bool introduces_a_day(const AnalyzedText& text, std::size_t i) {
-  if (i == 0 || text.words()[i].text == "ngày") return true;
-  return is_one_of(text.words()[i - 1].text, {"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "vào"});
+  if (i == 0 || text.is(i, "ngày")) return true;
+  return is_one_of(text, i - 1, {"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "vào"});
 }
 
-// The year a post dated `month` of an unwritten year was written, from the
-// years its other dates name: full dates and "năm 2019", not a cited
-// document's. The latest of them, except that a post of the last quarter
-// naming a year and the next is about the year ending ("tổng kết năm 2019,
-// triển khai nhiệm vụ năm 2020").
-std::optional<int> year_of_post(const AnalyzedText& body, long month) {
+// A year named as a goal or a span ahead ("đến năm 2030", "tầm nhìn đến
+// năm 2045", "giai đoạn 2021-2025") says nothing of when a post was written.
+bool names_a_goal(const AnalyzedText& text, std::size_t i) {
+  return i > 0 && is_one_of(text, i - 1, {"đến", "tới", "đoạn", "kỳ"});
+}
+
+// The year a post dated `day`/`month` of an unwritten year was written, from
+// the years its other dates name: full dates, "tháng 2/2020", "năm 2019",
+// not a cited document's nor a goal's. The latest of them, except that a
+// post of the last quarter naming a year and the next is about the year
+// ending ("tổng kết năm 2019, triển khai nhiệm vụ năm 2020"). Without any,
+// the documents it cites were issued before it: the first year in which the
+// day falls after the latest of their dates.
+std::optional<int> year_of_post(const AnalyzedText& body, long day, long month) {
   std::set<int> years;
+  std::optional<Date> latest_cited;
   const auto& words = body.words();
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // Each day of a span ("3/2/1930 - 3/2/2021") on its own.
     std::size_t used = 0;
     if (const auto date = date_at(body, i, used)) {
-      if (!belongs_to_cited_document(body, i)) years.insert(date->year);
+      if (!belongs_to_cited_document(body, i)) {
+        years.insert(date->year);
+      } else if (!latest_cited || latest_cited->iso() < date->iso()) {
+        latest_cited = date;
+      }
       i += used - 1;
       continue;
     }
-    if (words[i].text == "năm" && i + 1 < words.size() && words[i + 1].kind == TokenKind::number &&
-        words[i + 1].text.size() == 4 && !belongs_to_cited_document(body, i)) {
-      if (const auto first = make_date(std::stol(words[i + 1].text), 1, 1)) years.insert(first->year);
+    const bool names_a_period = body.is(i, "tháng") || (body.is(i, "năm") && !names_a_goal(body, i));
+    if (!names_a_period) continue;
+    const auto period = date_value_at(body, i, used);
+    if (period && (period->precision == "month" || period->precision == "year") &&
+        !belongs_to_cited_document(body, i)) {
+      years.insert(std::stoi(period->iso.substr(0, 4)));
+      i += used - 1;
     }
   }
-  if (years.empty()) return std::nullopt;
-  const int latest = *years.rbegin();
-  if (month >= 10 && years.count(latest - 1)) return latest - 1;
-  return latest;
+  if (!years.empty()) {
+    const int latest = *years.rbegin();
+    if (month >= 10 && years.count(latest - 1)) return latest - 1;
+    return latest;
+  }
+  if (!latest_cited) return std::nullopt;
+  for (int year = latest_cited->year; year <= latest_cited->year + 1; ++year) {
+    if (const auto date = make_date(year, month, day); date && date->iso() >= latest_cited->iso()) return year;
+  }
+  return std::nullopt;
 }
 
 std::optional<DateValue> lead_date(std::string_view lead, const AnalyzedText& body) {
@@ -82,7 +106,7 @@ std::optional<DateValue> lead_date(std::string_view lead, const AnalyzedText& bo
     }
     if (!introduces_a_day(text, i)) continue;
     if (const auto day = day_and_month_at(text, i, used); day && !belongs_to_cited_document(text, i)) {
-      const auto year = year_of_post(body, day->second);
+      const auto year = year_of_post(body, day->first, day->second);
       const auto date = year ? make_date(*year, day->second, day->first) : std::nullopt;
       // A day whose year cannot be told is no date, rather than a guess.
       return date ? std::optional<DateValue>(DateValue{date->iso(), "day"}) : std::nullopt;
@@ -106,7 +130,7 @@ bool belongs_to_cited_document(const AnalyzedText& text, std::size_t i) {
   const AnalyzedText between(gap);
   const auto& words = between.words();
   return words.empty() ||
-         (words.size() <= max_issuer_words && is_one_of(words.front().text, {"của", "do"}));
+         (words.size() <= max_issuer_words && is_one_of(between, 0, {"của", "do"}));
 }
 
 std::optional<PlaceAndDate> place_and_date_line(const Layout& layout) {

@@ -81,6 +81,8 @@ std::string encode_fields(const Document& doc) {
   for (const std::string& tag : doc.tags) put_text(out, tag);
   put_text(out, doc.encoding);
   put_text(out, doc.date_precision);
+  put_number(out, doc.cited_numbers.size());
+  for (const std::string& number : doc.cited_numbers) put_text(out, number);
   return out;
 }
 
@@ -121,6 +123,9 @@ Record decode_record(std::string_view data) {
   for (std::uint64_t i = 0; i < tags; ++i) doc.tags.push_back(in.text());
   doc.encoding = in.text();
   doc.date_precision = in.text();
+  const std::uint64_t cited = in.number();
+  if (cited > data.size()) in.fail();
+  for (std::uint64_t i = 0; i < cited; ++i) doc.cited_numbers.push_back(in.text());
 
   BodyIndex& body_index = record.body_index;
   body_index.first_position = in.number32();

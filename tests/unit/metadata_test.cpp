@@ -147,6 +147,8 @@ TEST_CASE("congress terms: stated, en dash, khóa, inferred") {
       // Passing mentions of other bodies' terms are not the document's.
       {"Tiêu đề\n\nBầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026.", "", false},
       {"Tiêu đề\n\nĐại hội Đoàn Thanh niên huyện nhiệm kỳ 2022-2027.", "", false},
+      {"Tiêu đề\n\nSau Đại hội đại biểu MTTQ Việt Nam huyện lần thứ V, nhiệm kỳ 2019-2024, Mặt trận đổi mới.", "", false},
+      {"Tiêu đề\n\nTiến tới Đại hội đại biểu Đoàn TNCS Hồ Chí Minh huyện, nhiệm kỳ 2022-2027.", "", false},
       {"Tiêu đề\n\nBầu cử HĐND nhiệm kỳ 2021-2026; Đại hội Đảng bộ nhiệm kỳ 2020-2025.", "2020-2025", false},
       {"Tiêu đề\n\nĐại hội Đảng bộ Ủy ban nhân dân tỉnh nhiệm kỳ 2020-2025.", "2020-2025", false},
       {"Tiêu đề\n\nHội nghị của UBND huyện. Nhiệm kỳ 2020-2025 của Đảng bộ đạt nhiều kết quả.", "2020-2025", false},
@@ -154,6 +156,11 @@ TEST_CASE("congress terms: stated, en dash, khóa, inferred") {
        "2021-2026", false},
       {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2017\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2016-2021", true},
       {"Số 05-KL/HU    Bạch Thông, ngày 10 tháng 3 năm 2017\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2015-2020", true},
+      // A congress year: the committee in office before its congress, the new one after.
+      {"Số 05-KL/HU    Bạch Thông, ngày 10 tháng 3 năm 2020\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2015-2020", true},
+      {"Số 05-KL/HU    Bạch Thông, ngày 10 tháng 8 năm 2020\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2020-2025", true},
+      {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 1 năm 2021\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2016-2021", true},
+      {"Số 05-KL/TW    Hà Nội, ngày 10 tháng 3 năm 2021\n\nKẾT LUẬN\nvề công tác\n\nnội dung", "2021-2026", true},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -334,7 +341,11 @@ TEST_CASE("a source's district applies only when the text names no other unit") 
   };
   const std::vector<Case> cases = {
       {"no unit in the text", "Hội nghị sơ kết công tác dân vận sáu tháng đầu năm.", "Đắk Song", "Đắk Nông"},
-      {"only the source's province", "Tỉnh ủy Đắk Nông chỉ đạo các cấp ủy.", "Đắk Song", "Đắk Nông"},
+      {"the source's province in passing", "Huyện ủy chỉ đạo các cấp ủy.\nTheo kế hoạch của Tỉnh ủy Đắk Nông.",
+       "Đắk Song", "Đắk Nông"},
+      {"another province in passing", "Huyện ủy chỉ đạo các cấp ủy.\nĐoàn công tác tỉnh Đắk Lắk đến thăm.",
+       "Đắk Song", "Đắk Nông"},
+      {"a post about the source's province", "Tỉnh ủy Đắk Nông chỉ đạo các cấp ủy.", "", "Đắk Nông"},
       {"another district: the text's", "Huyện ủy Bạch Thông tổ chức hội nghị. Huyện ủy Bạch Thông chỉ đạo.",
        "Bạch Thông", "Bắc Kạn"},
       {"another province: the text's, without a district", "Tỉnh ủy Bắc Kạn chỉ đạo các cấp ủy.", "", "Bắc Kạn"},
@@ -585,4 +596,29 @@ TEST_CASE("a text typed without diacritics has its topics and terms read") {
       "ket nap dang vien moi, nang cao chat luong sinh hoat chi bo.");
   CHECK(d.term == "2020-2025");
   CHECK(d.topics == std::vector<std::string>{"Đại hội, nhiệm kỳ", "Xây dựng Đảng, tổ chức cán bộ"});
+}
+
+TEST_CASE("every number a text cites is kept, as numbers are written") {
+  struct Case {
+    std::string behaviour, body;
+    std::vector<std::string> cited;
+  };
+  const std::vector<Case> cases = {
+      {"in order, each once", "Tin\n\nThực hiện Nghị quyết 35-NQ/TW và Chỉ thị 05-CT/TW; Nghị quyết 35-NQ/TW nêu rõ.",
+       {"35-NQ/TW", "05-CT/TW"}},
+      {"typed with spaces or another dash", "Tin\n\nQuán triệt Nghị quyết 35- NQ/TW, Kết luận 01 – KL/TW.",
+       {"35-NQ/TW", "01-KL/TW"}},
+      {"state numbers", "Tin\n\nTheo Nghị định 158/2007/NĐ-CP và Kế hoạch 45/KH-UBND.", {"158/2007/NĐ-CP", "45/KH-UBND"}},
+      {"a law's number", "Tin\n\nLuật Phòng, chống tham nhũng số 36/2018/QH14 có hiệu lực.", {"36/2018/QH14"}},
+      {"a year then more than an assembly", "Tin\n\nMã 10/2020/QH14/x và 5/2019/12.", {}},
+      {"a file's path is none", "Tin\n\nẢnh: /uploads/2020/06/12-nq.jpg và IMG_2020/12-NQ.JPG", {}},
+      {"the own number is not cited",
+       "HUYỆN ỦY ĐẮK SONG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 120-KH/HU\tĐắk Song, ngày 27 tháng 5 năm 2020\n"
+       "KẾ HOẠCH\nthực hiện Chỉ thị 05-CT/TW\nCăn cứ Chỉ thị 05-CT/TW, Kế hoạch 120-KH/HU ban hành.",
+       {"05-CT/TW"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    CHECK(completed(c.body).cited_numbers == c.cited);
+  }
 }

@@ -390,6 +390,8 @@ TEST_CASE("filters, in the request and in the query language") {
       {"type", with("", [](auto& r) { r.type = "nghị quyết"; }), {"nq-12"}},
       {"issuer prefix", with("", [](auto& r) { r.issuer = "huyện ủy"; }), {"nq-12"}},
       {"number", with("", [](auto& r) { r.number = "12-nq/hu"; }), {"nq-12"}},
+      {"cites", with("", [](auto& r) { r.cites = "12-NQ/HU"; }), {"cites-nq-12"}},
+      {"trích_dẫn: field", request("trích_dẫn:12-NQ/HU"), {"cites-nq-12"}},
       {"year", with("", [](auto& r) { r.year = "2021"; }), {"qd-5"}},
       {"date range", with("", [](auto& r) { r.date_from = "2019-01-01"; r.date_to = "31/12/2019"; }), {"nq-12"}},
       {"open date range", with("", [](auto& r) { r.date_from = "2020-01-01"; }), {"qd-5"}},
