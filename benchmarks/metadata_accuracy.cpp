@@ -19,7 +19,6 @@
 
 #include "vankien/metadata.hpp"
 #include "vankien/reader.hpp"
-#include "vankien/schema.hpp"
 #include "vankien/text.hpp"
 
 namespace {
@@ -65,6 +64,20 @@ std::string joined(const std::set<std::string>& values) {
 
 std::string split_of(const std::string& id) { return id.substr(0, id.find('-')); }
 
+// Topic labels by key, from the taxonomy the extractor reads (key, label, keywords).
+std::map<std::string, std::string> topic_keys_by_label(const std::filesystem::path& file) {
+  std::map<std::string, std::string> keys;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t'), next = line.find('\t', tab + 1);
+    if (tab == std::string::npos || next == std::string::npos) continue;
+    keys[line.substr(tab + 1, next - tab - 1)] = line.substr(0, tab);
+  }
+  return keys;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -103,6 +116,7 @@ int main(int argc, char** argv) {
   }
 
   const vankien::MetadataExtractor extractor;
+  const auto topic_keys = topic_keys_by_label(vankien::default_data_dir() / "topics.tsv");
   vankien::ReadOptions options;
   if (site) {
     options.default_district = "Đắk Song";
@@ -123,11 +137,13 @@ int main(int argc, char** argv) {
           ++failures;
           return;
         }
-        std::vector<std::string> topic_keys;
-        for (const std::string& topic : doc.topics) topic_keys.push_back(vankien::schema::facet_key(topic));
-        std::set<std::string> expected_topics;
-        for (const std::string& topic : e.topics) expected_topics.insert(vankien::schema::facet_key(topic));
-        const std::set<std::string> found_topics(topic_keys.begin(), topic_keys.end());
+        std::vector<std::string> found_keys;
+        for (const std::string& topic : doc.topics) {
+          const auto key = topic_keys.find(topic);
+          found_keys.push_back(key == topic_keys.end() ? topic : key->second);
+        }
+        const std::set<std::string> expected_topics(e.topics.begin(), e.topics.end());
+        const std::set<std::string> found_topics(found_keys.begin(), found_keys.end());
         const std::set<std::string> found_numbers = folded_numbers(doc.number, doc.cited_numbers);
         const std::set<std::string> expected_numbers = folded_numbers(e.number, e.cited);
         const std::map<std::string, std::pair<std::string, std::string>> fields = {
@@ -142,8 +158,7 @@ int main(int argc, char** argv) {
           for (const auto& [field, values] : fields) tally.right[field] += values.first == values.second;
           count_sets(found_numbers, expected_numbers, tally.numbers);
           count_sets(found_topics, expected_topics, tally.topics);
-          tally.right["first topic"] += !topic_keys.empty() && !e.topics.empty() &&
-                                        topic_keys.front() == vankien::schema::facet_key(e.topics.front());
+          tally.right["first topic"] += !found_keys.empty() && !e.topics.empty() && found_keys.front() == e.topics.front();
         }
         if (!mismatches) return;
         for (const auto& [field, values] : fields) {

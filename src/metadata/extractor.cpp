@@ -290,7 +290,7 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   if (doc.cited_numbers.empty()) doc.cited_numbers = cited_numbers(evidence, doc.number, max_cited_numbers);
 
   if (doc.topics.empty()) {
-    doc.topics = data_->topics.classify(evidence);
+    doc.topics = data_->topics.classify(evidence, AnalyzedText(doc.title), AnalyzedText(doc.lead));
   } else {
     for (std::string& topic : doc.topics) {
       if (const std::string label = data_->topics.label_for(topic); !label.empty()) topic = label;

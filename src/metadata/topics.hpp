@@ -16,7 +16,10 @@ class Topics {
   explicit Topics(const std::filesystem::path& file);
 
   /// Labels of every topic whose score reaches the threshold, best first.
-  std::vector<std::string> classify(const AnalyzedText& text) const;
+  /// `text` is the whole text (title and lead included); the title's and the
+  /// lead's keywords count again, as they say what the text is about.
+  std::vector<std::string> classify(const AnalyzedText& text, const AnalyzedText& title,
+                                    const AnalyzedText& lead) const;
 
   /// The label for a key or a label typed by a user ("xay_dung_dang",
   /// "Xây dựng Đảng, tổ chức cán bộ"); empty when unknown.
@@ -28,6 +31,8 @@ class Topics {
     std::size_t topic;
     int weight;
   };
+  void add_scores(const AnalyzedText& text, int times, std::vector<int>& scores) const;
+
   std::vector<std::string> keys_, labels_;
   std::unordered_multimap<std::string, Keyword> by_first_word_;  // folded first word
 };

@@ -622,3 +622,26 @@ TEST_CASE("every number a text cites is kept, as numbers are written") {
     CHECK(completed(c.body).cited_numbers == c.cited);
   }
 }
+
+TEST_CASE("topics: the title and lead weigh more than the body, and a passing mention is no topic") {
+  struct Case {
+    std::string behaviour, title, body;
+    std::vector<std::string> topics;
+  };
+  const std::vector<Case> cases = {
+      {"the title's topic first", "Sơ kết công tác dân vận",
+       "Hội nghị đánh giá kết quả.\nCác xã đẩy mạnh phát triển kinh tế, sản xuất nông nghiệp.\nCác đoàn thể tham gia.",
+       {"Dân vận", "Kinh tế - xã hội"}},
+      {"a congress named in passing", "Học tập, quán triệt nghị quyết",
+       "Hội nghị học tập, quán triệt Nghị quyết Đại hội XIII, tuyên truyền sâu rộng trong cán bộ, đảng viên.\nNội dung.",
+       {"Tuyên giáo"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.behaviour);
+    Document document;
+    document.title = c.title;
+    document.body = c.body;
+    extractor().complete(document);
+    CHECK(document.topics == c.topics);
+  }
+}
