@@ -31,6 +31,10 @@ Document document_from_dict(const py::dict& fields) {
       for (const auto& tag : value.cast<std::vector<std::string>>()) d.tags.push_back(tag);
       continue;
     }
+    if (key == "cited_numbers") {
+      for (const auto& number : value.cast<std::vector<std::string>>()) d.cited_numbers.push_back(number);
+      continue;
+    }
     if (key == "access") {
       const std::string level = value.cast<std::string>();
       const auto access = parse_access(level);
@@ -81,6 +85,7 @@ py::dict document_to_dict(const Document& d) {
   out["author"] = d.author;
   out["url"] = d.url;
   out["tags"] = d.tags;
+  out["cited_numbers"] = d.cited_numbers;
   out["encoding"] = d.encoding;
   out["access"] = std::string(access_name(d.access));
   return out;
@@ -291,6 +296,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("type", &SearchRequest::type)
       .def_readwrite("issuer", &SearchRequest::issuer)
       .def_readwrite("number", &SearchRequest::number)
+      .def_readwrite("cites", &SearchRequest::cites)
       .def_readwrite("year", &SearchRequest::year)
       .def_readwrite("date_from", &SearchRequest::date_from)
       .def_readwrite("date_to", &SearchRequest::date_to)

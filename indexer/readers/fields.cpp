@@ -24,8 +24,13 @@ constexpr Field text_fields[] = {
 
 }  // namespace
 
+bool is_list_field(std::string_view name) {
+  return name == "topic" || name == "topics" || name == "tag" || name == "tags" || name == "cited_number" ||
+         name == "cited_numbers";
+}
+
 bool is_known_field(std::string_view name) {
-  return name == "topic" || name == "topics" || name == "tag" || name == "tags" || name == "access" ||
+  return is_list_field(name) || name == "access" ||
          std::any_of(std::begin(text_fields), std::end(text_fields),
                      [&](const Field& field) { return field.name == name; });
 }
@@ -43,6 +48,10 @@ std::string set_field(Document& doc, std::string_view name, const std::string& v
   }
   if (name == "tag" || name == "tags") {
     if (!value.empty()) doc.tags.push_back(value);
+    return {};
+  }
+  if (name == "cited_number" || name == "cited_numbers") {
+    if (!value.empty()) doc.cited_numbers.push_back(value);
     return {};
   }
   if (name == "access") {

@@ -98,8 +98,8 @@ class FieldCollector : public nlohmann::json_sax<nlohmann::json> {
 bool apply(const Input& input, Document& document, const std::string& key, const Value& value,
            std::size_t offset) {
   if (!is_known_field(key)) return input.apply_field(document, key, "", offset);  // a warning
-  const bool is_topics = key == "topic" || key == "topics" || key == "tag" || key == "tags";
-  if (is_topics && value.kind == Value::Kind::array) {
+  const bool is_list = is_list_field(key);
+  if (is_list && value.kind == Value::Kind::array) {
     for (const std::string& topic : value.items) {
       if (!input.apply_field(document, key, topic, offset)) return false;
     }
@@ -108,7 +108,7 @@ bool apply(const Input& input, Document& document, const std::string& key, const
   if (value.kind == Value::Kind::text || value.kind == Value::Kind::number || value.kind == Value::Kind::null) {
     return input.apply_field(document, key, value.text, offset);
   }
-  input.problem(offset, "field '" + key + "' must be a string" + (is_topics ? " or an array" : "") +
+  input.problem(offset, "field '" + key + "' must be a string" + (is_list ? " or an array" : "") +
                             ", not " + std::string(kind_name(value.kind)));
   return false;
 }

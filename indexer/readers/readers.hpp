@@ -94,6 +94,8 @@ std::string strip_markdown(std::string_view text);
 std::string set_field(Document& document, std::string_view name, const std::string& value);
 /// True for the names set_field() knows.
 bool is_known_field(std::string_view name);
+/// True for the fields that take several values (topics, tags, cited numbers).
+bool is_list_field(std::string_view name);
 
 /// `text` with ASCII letters in lower case (tag names, labels, class names, hosts).
 std::string ascii_lower(std::string_view text);

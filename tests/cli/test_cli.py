@@ -222,3 +222,18 @@ def test_limits_are_configurable(cli, fixture_db, tmp_path):
         assert result.returncode == 2, (options, result.stderr)
         assert message in result.stderr, (options, result.stderr)
         assert cli.run("search", "--db", fixture_db, query).returncode == 0
+
+
+def test_cited_numbers_are_shown_and_filtered(cli, tmp_path):
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(
+        json.dumps({"id": "cites", "title": "Quán triệt", "body": "Huyện ủy quán triệt Nghị quyết 35- NQ/TW."},
+                   ensure_ascii=False) + "\n" +
+        json.dumps({"id": "given", "body": "Tin ngắn.", "cited_numbers": ["05-CT/TW"]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    db = tmp_path / "db"
+    assert cli.run("index", "--db", db, posts).returncode == 0
+    _, lines = cli.json_lines("search", "--db", db, "--json", "--cites", "35-nq/tw")
+    assert [line["id"] for line in lines[:-1]] == ["cites"] and lines[0]["cited_numbers"] == ["35-NQ/TW"]
+    _, lines = cli.json_lines("search", "--db", db, "--json", "cites:05-CT/TW")
+    assert [line["id"] for line in lines[:-1]] == ["given"]

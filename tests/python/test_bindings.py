@@ -326,3 +326,17 @@ def test_index_files_reads_real_sources_with_a_source_default_and_an_encoding(tm
         assert old.encoding == "tcvn3" and old.body == "Nghị quyết của Ban Chấp hành Đảng bộ huyện"
         # A stored document's dict goes back in as it came out.
         db.add(post.to_dict())
+
+
+def test_cited_numbers_are_stored_and_searchable(db_path):
+    with vankien.open(db_path, writable=True) as db:
+        db.add({"id": "cites", "title": "Quán triệt", "body": "Huyện ủy quán triệt Nghị quyết 35- NQ/TW và Chỉ thị 05-CT/TW."})
+        db.add({"id": "other", "title": "Tin khác", "body": "Huyện ủy tổ chức hội nghị."})
+        db.commit()
+        document = db.get("cites")
+        assert document.cited_numbers == ["35-NQ/TW", "05-CT/TW"]
+        assert [hit.id for hit in db.search(cites="35-NQ/TW")] == ["cites"]
+        assert [hit.id for hit in db.search("trích_dẫn:05-ct/tw")] == ["cites"]
+        assert db.add(dict(document.to_dict(), id="copy")) == "added"
+        db.commit()
+        assert db.get("copy").cited_numbers == ["35-NQ/TW", "05-CT/TW"]

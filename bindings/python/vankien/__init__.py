@@ -63,8 +63,8 @@ class Document:
     """A stored document: every field as an attribute, `date` a datetime.date."""
 
     _FIELDS = ("id", "title", "lead", "body", "date", "date_precision", "type", "number", "numbering", "issuer", "district",
-               "province", "successor_province", "term", "term_inferred", "topics", "tags", "author", "url", "access",
-               "encoding")
+               "province", "successor_province", "term", "term_inferred", "topics", "tags", "cited_numbers", "author", "url",
+               "access", "encoding")
 
     def __init__(self, fields: dict):
         self._fields = dict(fields)
@@ -202,7 +202,8 @@ class Database:
 
     def search(self, query: str = "", *, district: Optional[str] = None, province: Optional[str] = None,
                term: Optional[str] = None, topic: Optional[str] = None, type: Optional[str] = None,
-               issuer: Optional[str] = None, number: Optional[str] = None, year: Optional[int] = None,
+               issuer: Optional[str] = None, number: Optional[str] = None, cites: Optional[str] = None,
+               year: Optional[int] = None,
                date_from: Any = None, date_to: Any = None, sort: str = "relevance", limit: int = 10,
                offset: int = 0, facets: Union[bool, Sequence[str]] = False, clearance: str = "public",
                snippet_bytes: int = 240) -> Results:
@@ -212,7 +213,7 @@ class Database:
         request.query = _text(query, "the query", QueryError)
         for name, value in (("district", district), ("province", province), ("term", term),
                             ("topic", topic), ("type", type), ("issuer", issuer), ("number", number),
-                            ("year", year)):
+                            ("cites", cites), ("year", year)):
             if value is not None:
                 setattr(request, name, _text(value, name, QueryError))
         request.date_from = _date_text(date_from, "date_from", QueryError)
@@ -292,7 +293,7 @@ def _prepared(document: Any) -> dict:
             raise Error(f"field names are text, not {type(key).__name__} ({key!r})")
         if key in _DERIVED or _missing(value) or (key == "term" and inferred):
             continue
-        if key in ("topic", "topics", "tags"):
+        if key in ("topic", "topics", "tags", "cited_numbers"):
             out[key] = _topics(value)
         elif key == "date":
             out[key] = _date_text(value, "field 'date'")

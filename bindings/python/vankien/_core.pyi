@@ -33,6 +33,7 @@ class SearchRequest:
     type: str
     issuer: str
     number: str
+    cites: str
     year: str
     date_from: str
     date_to: str
