@@ -19,8 +19,8 @@ void add_db_option(CLI::App& command, std::string& db) {
 void add_db_option(CLI::App& command, std::vector<std::string>& dbs) {
   command
       .add_option("--db", dbs,
-                  "Database directory; repeat to search several as one "
-                  "(default: $VANKIEN_DB, else ./vankien.db)")
+                  "Database: a directory, tcp://HOST:PORT (xapian-tcpsrv) or a stub file of shards; "
+                  "repeat to search several as one (default: $VANKIEN_DB, else ./vankien.db)")
       ->allow_extra_args(false);
 }
 

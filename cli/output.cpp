@@ -88,7 +88,8 @@ nlohmann::json summary_json(const Results& results) {
           {"facets", facets},
           {"suggestion", results.suggestion},
           {"relaxed", results.relaxed},
-          {"warnings", results.warnings}};
+          {"warnings", results.warnings},
+          {"missing_shards", results.missing_shards}};
 }
 
 std::string hit_text(const Hit& hit, bool colour) {

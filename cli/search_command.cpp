@@ -38,6 +38,9 @@ std::optional<Sort> parse_sort(const std::string& text) {
 }
 
 int print_results(const Results& results, bool json) {
+  for (const std::string& shard : results.missing_shards) {
+    std::cerr << "vankien search: warning: shard " << shard << " did not answer: results are partial\n";
+  }
   if (json) {
     for (const Hit& hit : results.hits) std::cout << dump(hit_json(hit)) << '\n';
     std::cout << dump(summary_json(results)) << '\n';
@@ -180,6 +183,9 @@ CommandRunner add_search_command(CLI::App& app) {
   command->add_option("--max-expansions", options->limits.max_expansions,
                       "Synonyms tried per word at most")
       ->capture_default_str();
+  command->add_option("--remote-timeout", options->limits.remote_timeout_ms,
+                      "Milliseconds a remote shard may take to answer before it is left out")
+      ->capture_default_str();
   command->footer(
       "Exit status: 0 when something matched, 1 when nothing did, 2 on error.\n"
       "A query that starts with '-' (a word to exclude) goes after '--', which ends the options.\n"
@@ -188,7 +194,8 @@ CommandRunner add_search_command(CLI::App& app) {
       "  vankien search --district 'Bạch Thông' --term 2015-2020 'nghị quyết'\n"
       "  vankien search --facets --json 'huyện:\"Chợ Mới\" cán bộ'\n"
       "  vankien search -- '-\"Bạch Thông\" lãnh đạo'\n"
-      "  vankien search --db a.db --db b.db --queries topics.tsv --format trec > run.txt");
+      "  vankien search --db a.db --db b.db --queries topics.tsv --format trec > run.txt\n"
+      "  vankien search --db tcp://10.0.0.2:33333 --db local.db 'nông thôn mới'");
   return [options] { return run_search(*options); };
 }
 

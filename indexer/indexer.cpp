@@ -9,6 +9,7 @@
 #include <thread>
 #include <variant>
 
+#include "metadata/abbreviations.hpp"
 #include "storage/accent_table.hpp"
 #include "storage/database.hpp"
 #include "document_builder.hpp"
@@ -25,17 +26,6 @@ constexpr std::string_view synonyms_key = "vankien.synonyms";
 // Documents prepared ahead of the writer: enough to keep both threads busy,
 // few enough to bound memory.
 constexpr std::size_t queue_capacity = 64;
-
-// Folded words of a phrase joined by spaces: the key synonyms are stored under,
-// and what the query side looks up.
-std::string synonym_key(const std::string& phrase) {
-  std::string key;
-  Analyzer().analyze(phrase, [&](const Token& token) {
-    if (token.kind == TokenKind::code) return;
-    key += (key.empty() ? "" : " ") + token.folded;
-  });
-  return key;
-}
 
 }  // namespace
 
@@ -123,7 +113,7 @@ struct Indexer::Impl {
     const std::string fingerprint = index::content_hash(listing);
     if (db.get_metadata(std::string(synonyms_key)) == fingerprint) return;
     for (const auto& [abbreviation, expansion] : extractor.abbreviations()) {
-      const std::string short_key = synonym_key(abbreviation), long_key = synonym_key(expansion);
+      const std::string short_key = metadata::synonym_key(abbreviation), long_key = metadata::synonym_key(expansion);
       if (short_key.empty() || long_key.empty()) continue;
       db.add_synonym(short_key, long_key);
       db.add_synonym(long_key, short_key);

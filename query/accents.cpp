@@ -64,7 +64,7 @@ bool names_a_number(const std::vector<Token>& tokens, std::size_t i) {
 
 }  // namespace
 
-AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
+AccentedQuery restore_accents(const std::string& query, const Handle& shards,
                               const Vocabulary& vocabulary,
                               const ClearanceLimit& clearance) {
   AccentedQuery out;
@@ -75,9 +75,9 @@ AccentedQuery restore_accents(const std::string& query, const Xapian::Database& 
   }
   for (const Token& token : tokens) {
     if (token.kind != TokenKind::word || out.forms.count(token.folded)) continue;
-    const std::string chosen = vocabulary.likely_accented(db, token.folded);
+    const std::string chosen = vocabulary.likely_accented(shards, token.folded);
     if (chosen.empty() || !has_diacritics(chosen)) continue;
-    if (clearance.limits() && !is_visible(db, clearance, std::string(schema::exact) + chosen)) continue;
+    if (clearance.limits() && !is_visible(shards.all, clearance, std::string(schema::exact) + chosen)) continue;
     out.forms.emplace(token.folded, chosen);
   }
   out.text = suggestion(query, out, {});

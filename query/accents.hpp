@@ -33,7 +33,7 @@ AccentVotes merged(const std::vector<AccentVotes>& votes);
 
 /// The first guess. Only spellings found in documents the caller's clearance
 /// allows are used, so nothing leaks from the others.
-AccentedQuery restore_accents(const std::string& query, const Xapian::Database& db,
+AccentedQuery restore_accents(const std::string& query, const Handle& shards,
                               const Vocabulary& vocabulary, const ClearanceLimit& clearance);
 
 /// The suggestion, corrected by the votes from the best hits.

@@ -10,22 +10,41 @@
 #include <mutex>
 #include <vector>
 
-#include "storage/database.hpp"
+#include "storage/shards.hpp"
 #include "helper_thread.hpp"
 #include "vankien/error.hpp"
 
 namespace vankien::query {
 
-// One handle on every database, searched as one, and on each of them alone
-// (sharing its state) to read its revision.
+// One handle on every shard that answered, searched as one, and on each of
+// them alone (sharing its state) to read its revision. A remote shard that
+// cannot be reached is left out and named; a local one that cannot be read
+// fails the search.
 struct Handle {
   Xapian::Database all;
   std::vector<Xapian::Database> shards;
+  std::vector<std::string> missing;  ///< remote shards left out, by name
+  bool all_local = true;
 
-  explicit Handle(const std::vector<std::filesystem::path>& paths) {
-    for (const auto& path : paths) {
-      shards.push_back(storage::open_readable(path));
-      all.add_database(shards.back());
+  Handle(const std::vector<storage::ShardLocation>& locations, const storage::RemoteTimeouts& timeouts) {
+    for (const storage::ShardLocation& location : locations) {
+      if (!location.remote()) {
+        shards.push_back(storage::open_shard(location, timeouts));
+        all.add_database(shards.back());
+        continue;
+      }
+      all_local = false;
+      try {
+        shards.push_back(storage::open_shard(location, timeouts));
+        all.add_database(shards.back());
+      } catch (const Xapian::Error& error) {
+        missing.push_back(location.name);
+      }
+    }
+    if (shards.empty()) {
+      std::string names;
+      for (const std::string& name : missing) names.append(names.empty() ? "" : ", ").append(name);
+      throw ShardsUnavailableError("no shard answered: " + names);
     }
   }
 
@@ -46,9 +65,15 @@ struct Handle {
 // borrows one from a pool; threads search in parallel, each on its own handle.
 class DatabasePool {
  public:
-  explicit DatabasePool(const std::vector<std::filesystem::path>& paths) : paths_(distinct(paths)) {
-    if (paths_.empty()) throw Error("no database to search");
+  DatabasePool(const std::vector<std::filesystem::path>& locations, storage::RemoteTimeouts timeouts)
+      : shards_(distinct(locations)), timeouts_(timeouts) {
+    if (shards_.empty()) throw Error("no database to search");
     release(open());  // fail now, not at the first search
+  }
+
+  /// Whether every shard is on this machine (the helper thread's slices need it).
+  bool all_local() const {
+    return std::none_of(shards_.begin(), shards_.end(), [](const auto& shard) { return shard.remote(); });
   }
 
   std::unique_ptr<Handle> acquire() {
@@ -63,35 +88,55 @@ class DatabasePool {
     return open();
   }
 
+  /// A handle missing a shard is not kept: the next search tries that shard again.
   void release(std::unique_ptr<Handle> handle) {
+    if (!handle->missing.empty()) return;
     const std::lock_guard lock(mutex_);
     free_.push_back(std::move(handle));
   }
 
+  /// Handles whose connection a reopen finds broken are dropped.
   void reopen_all() {
     const std::lock_guard lock(mutex_);
-    for (auto& handle : free_) handle->all.reopen();
+    std::vector<std::unique_ptr<Handle>> kept;
+    for (auto& handle : free_) {
+      try {
+        handle->all.reopen();
+        kept.push_back(std::move(handle));
+      } catch (const Xapian::NetworkError&) {
+      }
+    }
+    free_ = std::move(kept);
   }
 
-  std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(paths_); }
+  std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(shards_, timeouts_); }
 
  private:
-  // The paths without repeats: one database named twice ("--db a --db ./a")
-  // is searched once, not with every hit twice.
-  static std::vector<std::filesystem::path> distinct(const std::vector<std::filesystem::path>& paths) {
-    std::vector<std::filesystem::path> out, seen;
-    for (const std::filesystem::path& path : paths) {
-      std::error_code error;
-      std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
-      if (error) canonical = std::filesystem::absolute(path, error).lexically_normal();
-      if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
-      seen.push_back(std::move(canonical));
-      out.push_back(path);
+  // The shards the locations name, without repeats: one database named twice
+  // ("--db a --db ./a", or in a stub too) is searched once, not with every
+  // hit twice.
+  static std::vector<storage::ShardLocation> distinct(const std::vector<std::filesystem::path>& locations) {
+    std::vector<storage::ShardLocation> out;
+    std::vector<std::string> seen;
+    for (const std::filesystem::path& location : locations) {
+      for (storage::ShardLocation& shard : storage::shard_locations(location.string())) {
+        std::string key = shard.name;
+        if (!shard.remote()) {
+          std::error_code error;
+          std::filesystem::path canonical = std::filesystem::weakly_canonical(shard.path, error);
+          if (error) canonical = std::filesystem::absolute(shard.path, error).lexically_normal();
+          key = canonical.string();
+        }
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(std::move(key));
+        out.push_back(std::move(shard));
+      }
     }
     return out;
   }
 
-  std::vector<std::filesystem::path> paths_;
+  std::vector<storage::ShardLocation> shards_;
+  storage::RemoteTimeouts timeouts_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handle>> free_;
 };
@@ -100,8 +145,14 @@ class DatabasePool {
 class Borrowed {
  public:
   explicit Borrowed(DatabasePool& pool) : pool_(pool), handle_(pool.acquire()) {}
-  ~Borrowed() { pool_.release(std::move(handle_)); }
+  ~Borrowed() {
+    if (handle_) pool_.release(std::move(handle_));
+  }
+  Borrowed(const Borrowed&) = delete;
+  Borrowed& operator=(const Borrowed&) = delete;
   Handle& operator*() { return *handle_; }
+  /// Not given back: a connection of it broke.
+  void discard() { handle_.reset(); }
 
  private:
   DatabasePool& pool_;

@@ -41,48 +41,21 @@ std::map<std::string, std::vector<FacetCount>> merge_facet_counts(
   return out;
 }
 
-// Reads the facets slot once per document and counts the requested fields.
-class FacetCounter::Spy : public Xapian::MatchSpy {
- public:
-  explicit Spy(std::vector<std::size_t> fields) : fields_(std::move(fields)), counts_(facet_names().size()) {}
+namespace {
 
-  void operator()(const Xapian::Document& document, double) override {
-    const std::string values = document.get_value(schema::facets_slot);
-    std::string_view rest(values);
-    for (std::size_t field = 0; field < facet_names().size(); ++field) {
-      const std::size_t end = rest.find(schema::facet_separator);
-      const std::string_view value = rest.substr(0, end);
-      if (wanted(field) && !value.empty()) count(field, value);
-      if (end == std::string_view::npos) break;
-      rest.remove_prefix(end + 1);
-    }
+// Adds `count` documents to each value of one field's text; topics are
+// several values, '\n'-separated, each counted once.
+void add_values(std::string_view text, std::size_t count, std::unordered_map<std::string, std::size_t>& counts) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) counts[std::string(text.substr(start, end - start))] += count;
+    start = end + 1;
   }
+}
 
-  std::map<std::string, std::vector<FacetCount>> counts() const {
-    std::map<std::string, std::vector<FacetCount>> out;
-    for (std::size_t field : fields_) out[facet_names()[field]] = sorted(counts_[field]);
-    return out;
-  }
-
- private:
-  bool wanted(std::size_t field) const {
-    return std::find(fields_.begin(), fields_.end(), field) != fields_.end();
-  }
-
-  // Topics are several values, '\n'-separated: each counts once.
-  void count(std::size_t field, std::string_view value) {
-    std::size_t start = 0;
-    while (start < value.size()) {
-      std::size_t end = value.find('\n', start);
-      if (end == std::string_view::npos) end = value.size();
-      if (end > start) ++counts_[field][std::string(value.substr(start, end - start))];
-      start = end + 1;
-    }
-  }
-
-  std::vector<std::size_t> fields_;
-  std::vector<std::unordered_map<std::string, std::size_t>> counts_;
-};
+}  // namespace
 
 FacetCounter::FacetCounter(const std::vector<std::string>& names) {
   std::vector<std::size_t> fields;
@@ -93,7 +66,10 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
     }
     fields.push_back(static_cast<std::size_t>(found - facet_names().begin()));
   }
-  if (!fields.empty()) spy_ = std::make_unique<Spy>(std::move(fields));
+  fields_ = std::move(fields);
+  // Xapian's own spy, which a remote shard runs and merges itself: it counts
+  // each distinct facets value, which counts() splits into fields.
+  if (!fields_.empty()) spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::facets_slot);
 }
 
 FacetCounter::~FacetCounter() = default;
@@ -103,7 +79,22 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
-  return spy_ ? spy_->counts() : std::map<std::string, std::vector<FacetCount>>{};
+  std::map<std::string, std::vector<FacetCount>> out;
+  if (!spy_) return out;
+  std::vector<std::unordered_map<std::string, std::size_t>> counts(facet_names().size());
+  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
+    const std::string values = *it;
+    const std::size_t documents = it.get_termfreq();
+    std::string_view rest(values);
+    for (std::size_t field = 0; field < facet_names().size(); ++field) {
+      const std::size_t end = rest.find(schema::facet_separator);
+      add_values(rest.substr(0, end), documents, counts[field]);
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+  }
+  for (std::size_t field : fields_) out[facet_names()[field]] = sorted(counts[field]);
+  return out;
 }
 
 }  // namespace vankien::query

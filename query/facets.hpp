@@ -1,7 +1,8 @@
 #pragma once
 // Facet counting over the documents a search matched. Every facet value of a
 // document is in one value slot (schema::facets_slot), so counting several
-// facets costs one value read per matching document, not one per facet.
+// facets costs one value read per matching document, not one per facet. The
+// counting is Xapian's ValueCountMatchSpy, which remote shards run too.
 
 #include <xapian.h>
 
@@ -30,8 +31,8 @@ class FacetCounter {
   std::map<std::string, std::vector<FacetCount>> counts() const;
 
  private:
-  class Spy;
-  std::unique_ptr<Spy> spy_;
+  std::vector<std::size_t> fields_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
 };
 
 }  // namespace vankien::query

@@ -14,6 +14,7 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "metadata/congress_term.hpp"
 #include "filter_hints.hpp"
@@ -252,10 +253,10 @@ class Builder {
     const bool capitals =
         std::none_of(typed.begin(), typed.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
         typed.find("đ") == std::string_view::npos;
-    return capitals || context_.vocabulary.likely_accented(context_.db, token.folded).empty();
+    return capitals || context_.vocabulary.likely_accented(context_.shards, token.folded).empty();
   }
 
-  // Abbreviations and their expansions (database synonyms), longest first.
+  // Abbreviations and their expansions (the data files' synonyms), longest first.
   std::optional<Xapian::Query> synonym_query(std::string_view run, const std::vector<Token>& tokens,
                                              std::size_t i, std::size_t& used) {
     for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
@@ -265,13 +266,13 @@ class Builder {
         if (!key.empty()) key += ' ';
         key += tokens[k].folded;
       }
-      if (context_.db.synonyms_begin(key) == context_.db.synonyms_end(key)) continue;
+      const std::set<std::string>& synonyms = context_.vocabulary.synonyms(key);
+      if (synonyms.empty()) continue;
       const std::string_view typed = run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
       if (n == 1 && !may_be_abbreviation(tokens[i], typed)) return std::nullopt;
       std::vector<Xapian::Query> alternatives;
       std::size_t expansions = 0;
-      for (auto it = context_.db.synonyms_begin(key);
-           it != context_.db.synonyms_end(key) && expansions < context_.options.max_expansions;
+      for (auto it = synonyms.begin(); it != synonyms.end() && expansions < context_.options.max_expansions;
            ++it, ++expansions) {
         const std::vector<std::string> synonym_words = split_words(*it);
         std::vector<HighlightWord> expansion_run;

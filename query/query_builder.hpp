@@ -33,7 +33,8 @@ struct BuiltQuery {
 };
 
 struct BuildContext {
-  const Xapian::Database& db;
+  const Xapian::Database& db;  ///< every shard, as one
+  const Handle& shards;
   const Vocabulary& vocabulary;
   const SearchOptions& options;
   /// folded -> accented spelling, used to rank an unaccented query like its

@@ -57,8 +57,27 @@ auto with_retry(Xapian::Database& db, Work work) {
                     " times during one search: " + error.get_msg());
       }
       db.reopen();
+    } catch (const Xapian::NetworkError&) {
+      throw;  // a remote shard: with_shards leaves it out
     } catch (const Xapian::Error& error) {
       throw Error("cannot read the database: " + error.get_description());
+    }
+  }
+}
+
+// Runs `work(handle)` on a borrowed handle. A remote shard that stops
+// answering (or whose connection broke while the handle was idle) breaks the
+// handle: it is dropped, and the work runs once more on a new one, which
+// leaves out the shards that do not answer now.
+template <typename Work>
+auto with_shards(DatabasePool& pool, Work work) {
+  for (int attempt = 1;; ++attempt) {
+    Borrowed db(pool);
+    try {
+      return with_retry((*db).all, [&] { return work(*db); });
+    } catch (const Xapian::NetworkError& error) {
+      db.discard();
+      if (attempt == 2) throw ShardsUnavailableError("remote shards stopped answering: " + error.get_description());
     }
   }
 }
@@ -179,9 +198,11 @@ std::uint32_t best_passage_end(Xapian::Database& db, Candidate& candidate,
 struct Searcher::Impl {
   Impl(const std::vector<std::filesystem::path>& paths, SearchOptions options_in)
       : options(std::move(options_in)),
-        pool(paths),
+        pool(paths, {options.remote_timeout_ms, options.connect_timeout_ms}),
         vocabulary(options.data_dir.empty() ? default_data_dir() : options.data_dir) {
-    if (options.helper_thread && std::thread::hardware_concurrency() > 1) {
+    // The helper's slices of document ids are a PostingSource of ours, which a
+    // remote shard cannot run; remote shards search in parallel anyway.
+    if (options.helper_thread && std::thread::hardware_concurrency() > 1 && pool.all_local()) {
       helper_handle = pool.open();
       helper_thread = std::make_unique<query::HelperThread>();
     }
@@ -228,15 +249,15 @@ Results Searcher::search(const SearchRequest& request) const {
                      " reaches past the first " + std::to_string(most) + " results, the most a search returns");
   }
   const RunningSearch running(impl_->searches_running);
-  Borrowed db(impl_->pool);
-  return with_retry((*db).all, [&] {
+  return with_shards(impl_->pool, [&](Handle& handle) {
     // Every word first; when nothing has them all, all but one, then any.
     std::optional<query::Match> match = query::Match::every_word;
     Results results;
     while (match) {
-      results = impl_->run(*db, request, *match, match);
+      results = impl_->run(handle, request, *match, match);
       if (results.total_lower > 0) break;
     }
+    results.missing_shards = handle.missing;
     return results;
   });
 }
@@ -249,8 +270,8 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   results.warnings = std::move(parsed.warnings);
 
   const query::ClearanceLimit clearance(request.clearance, db);
-  const query::AccentedQuery accented = query::restore_accents(request.query, db, vocabulary, clearance);
-  query::BuildContext context{db, vocabulary, options, accented.forms, match};
+  const query::AccentedQuery accented = query::restore_accents(request.query, handle, vocabulary, clearance);
+  query::BuildContext context{db, handle, vocabulary, options, accented.forms, match};
   query::BuiltQuery built = query::build_query(parsed.root, context);
   // Typed text with nothing to search for (punctuation, say) matches nothing,
   // where an empty query would match every document.
@@ -342,9 +363,8 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
 }
 
 std::optional<Document> Searcher::get(const std::string& id, Access clearance) const {
-  Borrowed db(impl_->pool);
-  Xapian::Database& all = (*db).all;
-  return with_retry(all, [&]() -> std::optional<Document> {
+  return with_shards(impl_->pool, [&](Handle& handle) -> std::optional<Document> {
+    Xapian::Database& all = handle.all;
     const std::string term = schema::id_term(id);
     for (auto it = all.postlist_begin(term); it != all.postlist_end(term); ++it) {
       Document document = storage::decode_record(all.get_document(*it).get_data()).document;
@@ -363,11 +383,12 @@ DatabaseStats Searcher::stats(Access clearance) const {
   DatabaseStats stats;
   stats.documents = all.total;
   stats.counts = all.facets;
-  Borrowed db(impl_->pool);
-  Xapian::Database& every = (*db).all;
-  stats.terms = with_retry(every, [&] {
+  // Distinct terms, when every shard is local: a remote shard would send its
+  // whole dictionary for it.
+  stats.terms = with_shards(impl_->pool, [&](Handle& handle) {
     std::size_t terms = 0;
-    for (auto it = every.allterms_begin(); it != every.allterms_end(); ++it) ++terms;
+    if (!handle.all_local) return terms;
+    for (auto it = handle.all.allterms_begin(); it != handle.all.allterms_end(); ++it) ++terms;
     return terms;
   });
   return stats;

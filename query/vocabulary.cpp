@@ -7,7 +7,9 @@
 namespace vankien::query {
 
 Vocabulary::Vocabulary(const std::filesystem::path& data_dir)
-    : topics_(data_dir / "topics.tsv"), types_(data_dir / "document_types.tsv") {}
+    : topics_(data_dir / "topics.tsv"),
+      types_(data_dir / "document_types.tsv"),
+      synonyms_(metadata::read_abbreviations(data_dir / "abbreviations.tsv")) {}
 
 std::string Vocabulary::topic_key(const std::string& value) const {
   const std::string label = topics_.label_for(value);
@@ -27,25 +29,52 @@ void Vocabulary::forget_accents() const {
   looked_up_.clear();
 }
 
-std::string Vocabulary::likely_accented(const Xapian::Database& db,
-                                        const std::string& folded) const {
+std::string Vocabulary::remember(const std::string& folded, std::string accented) const {
+  // Round trips saved on the next query with this word. The same words come
+  // back often; the bound keeps odd ones from piling up.
+  const std::lock_guard lock(accents_mutex_);
+  if (looked_up_.size() >= max_looked_up) looked_up_.clear();
+  looked_up_.emplace(folded, accented);
+  return accented;
+}
+
+std::string Vocabulary::commonest_of_shards(const Handle& shards, const std::string& folded) {
+  std::set<std::string> forms;
+  for (const Xapian::Database& shard : shards.shards) {
+    if (std::optional<std::string> form = storage::stored_accent(shard, folded); form && !form->empty()) {
+      forms.insert(std::move(*form));
+    }
+  }
+  std::string best;
+  Xapian::doccount best_count = 0;
+  for (const std::string& form : forms) {
+    const Xapian::doccount count = shards.all.get_termfreq(std::string(schema::exact) + form);
+    if (count > best_count) {
+      best = form;
+      best_count = count;
+    }
+  }
+  return best_count * 2 >= shards.all.get_termfreq(folded) ? best : std::string();
+}
+
+std::string Vocabulary::likely_accented(const Handle& shards, const std::string& folded) const {
   {
     const std::lock_guard lock(accents_mutex_);
     if (const auto found = looked_up_.find(folded); found != looked_up_.end()) return found->second;
   }
-  if (std::optional<std::string> stored = storage::stored_accent(db, folded)) {
-    // Two B-tree lookups saved on the next query with this word. The same
-    // words come back often; the bound keeps odd ones from piling up.
-    const std::lock_guard lock(accents_mutex_);
-    if (looked_up_.size() >= max_looked_up) looked_up_.clear();
-    looked_up_.emplace(folded, *stored);
-    return *stored;
+  if (shards.shards.size() == 1) {
+    if (std::optional<std::string> stored = storage::stored_accent(shards.all, folded)) {
+      return remember(folded, std::move(*stored));
+    }
+  } else if (!shards.all_local) {
+    // A remote shard would send every exact term to build the table here.
+    return remember(folded, commonest_of_shards(shards, folded));
   }
-  // No table stored with the database (several databases searched as one, or
-  // one whose indexing run never finished): built here once, and kept.
+  // No table stored with the database (local shards searched as one, or one
+  // database whose indexing run never finished): built here once, and kept.
   const std::lock_guard lock(accents_mutex_);
   if (!accents_built_) {
-    accents_ = storage::compute_accent_table(db);
+    accents_ = storage::compute_accent_table(shards.all);
     accents_built_ = true;
   }
   const auto found = accents_.find(folded);

@@ -7,10 +7,13 @@
 
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 
+#include "database_pool.hpp"
 #include "storage/accent_table.hpp"
+#include "metadata/abbreviations.hpp"
 #include "metadata/codes.hpp"
 #include "metadata/topics.hpp"
 
@@ -24,24 +27,33 @@ class Vocabulary {
   std::string topic_key(const std::string& value) const;
   /// "nghị_quyết", "NQ", "Nghị quyết" -> term key.
   std::string type_key(const std::string& value) const;
+  /// The abbreviations' synonyms of a folded key ("btv" -> "ban thuong vu"),
+  /// from the data files: the same for every shard, remote ones included.
+  const std::set<std::string>& synonyms(const std::string& key) const { return synonyms_.of(key); }
 
-  /// The most frequent accented form of a folded syllable in `db`, when the
-  /// accented forms together are the usual way it is written; else empty.
-  /// Read from the table the indexer stored (src/storage/accent_table.hpp), each
-  /// word once until forget_accents(), or, when there is none, built on first
-  /// use from the exact terms and kept.
-  std::string likely_accented(const Xapian::Database& db, const std::string& folded) const;
+  /// The most frequent accented form of a folded syllable in the shards, when
+  /// the accented forms together are the usual way it is written; else empty.
+  /// One database: read from the table the indexer stored
+  /// (src/storage/accent_table.hpp), each word once until forget_accents().
+  /// Local shards: built on first use from their exact terms, and kept.
+  /// Remote shards: the forms each shard's table gives, the commonest of them
+  /// over all shards, each word once.
+  std::string likely_accented(const Handle& shards, const std::string& folded) const;
   void forget_accents() const;  ///< after reopening: the database's words changed
 
  private:
   metadata::Topics topics_;
   metadata::DocumentTypes types_;
+  metadata::Synonyms synonyms_;
   mutable std::mutex accents_mutex_;
   mutable bool accents_built_ = false;
   mutable storage::AccentTable accents_;
   // The stored table's entries read so far.
   static constexpr std::size_t max_looked_up = 100000;
   mutable std::unordered_map<std::string, std::string> looked_up_;
+
+  std::string remember(const std::string& folded, std::string accented) const;
+  static std::string commonest_of_shards(const Handle& shards, const std::string& folded);
 };
 
 }  // namespace vankien::query

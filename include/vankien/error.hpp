@@ -27,6 +27,13 @@ class DatabaseNotFoundError : public Error {
   using Error::Error;
 };
 
+/// No shard of a search answered (every one remote and unreachable, or
+/// stopping to answer twice in one search).
+class ShardsUnavailableError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Something wrong with the input. An error means the document (or the part of
 /// a file) was not indexed; a warning means it was, without what is named
 /// (an unknown field, say).

@@ -90,6 +90,10 @@ struct Results {
   std::string suggestion;  ///< the query with its diacritics restored, when it had none
   bool relaxed = false;    ///< no document had every word; these have most of them
   std::vector<std::string> warnings;  ///< parts of the query read differently than typed
+  /// Remote shards that did not answer in time, by name ("tcp://host:port"):
+  /// hits, totals and facets are then those of the other shards only.
+  std::vector<std::string> missing_shards;
+  bool partial() const { return !missing_shards.empty(); }
 };
 
 struct SearchOptions {
@@ -105,18 +109,26 @@ struct SearchOptions {
   /// as every search does when this is false. The hits are the same either
   /// way; an estimated total may differ within its bounds.
   bool helper_thread = true;
+  /// A remote shard that takes longer than this to answer one request, or to
+  /// connect, is left out of the search and named in Results::missing_shards.
+  unsigned remote_timeout_ms = 10000;
+  unsigned connect_timeout_ms = 5000;
 };
 
 struct DatabaseStats {
   std::size_t documents = 0;
-  std::size_t terms = 0;
+  std::size_t terms = 0;  ///< distinct terms; 0 when a shard is remote
   std::uintmax_t bytes_on_disk = 0;
   std::map<std::string, std::vector<FacetCount>> counts;  ///< district, term, topic, type
 };
 
 class Searcher {
  public:
-  /// Opens the databases read-only, searched as one. Throws DatabaseNotFoundError.
+  /// Opens the databases read-only, searched as one. Each location is a
+  /// database's path, "tcp://HOST:PORT" (a database served by xapian-tcpsrv)
+  /// or a Xapian stub file naming shards ("auto PATH", "remote HOST:PORT");
+  /// docs/SCALING.md. Throws DatabaseNotFoundError, or ShardsUnavailableError
+  /// when no shard answers.
   explicit Searcher(const std::vector<std::filesystem::path>& databases,
                     SearchOptions options = {});
   ~Searcher();

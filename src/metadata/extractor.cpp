@@ -3,6 +3,7 @@
 // before the inferred term).
 #include <algorithm>
 
+#include "metadata/abbreviations.hpp"
 #include "metadata/access_marks.hpp"
 #include "metadata/codes.hpp"
 #include "metadata/congress_term.hpp"
@@ -26,11 +27,7 @@ struct MetadataExtractor::Data {
         topics(dir / "topics.tsv"),
         types(dir / "document_types.tsv"),
         issuers(dir / "issuers.tsv") {
-    const std::filesystem::path file = dir / "abbreviations.tsv";
-    for (const Row& row : read_tsv(file)) {
-      require_fields(file, row, 2);
-      abbreviations.emplace_back(row.fields[0], row.fields[1]);
-    }
+    abbreviations = read_abbreviations(dir / "abbreviations.tsv");
   }
 
   Gazetteer gazetteer;
