@@ -186,6 +186,8 @@ Xapian::Document build_document(Document&& doc, const std::string& hash, const s
     xapian.add_value(schema::date_slot, compact);
     xapian.add_value(schema::year_slot, compact.substr(0, 4));
   }
+  xapian.add_value(schema::date_order_slot,
+                   xapian.get_value(schema::date_slot) + schema::facet_separator + doc.id);
   xapian.add_value(schema::hash_slot, hash);
   // Facet values in the order of query/facets.cpp: district, province, term,
   // topics, type, year.

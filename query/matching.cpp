@@ -19,10 +19,14 @@ Matches enquire(Xapian::Database& db, const Xapian::Query& query, const MatchReq
   // ranks as BM25 at b = 0.5 would, without reading each match's length.
   enquire.set_weighting_scheme(Xapian::BM25Weight(schema::bm25_k1 * schema::wdf_scale, /*k2=*/0,
                                                   /*k3=*/1, /*b=*/0, /*min_normlen, unused at b = 0=*/0.5));
+  // Ties are broken by the document's id, not by Xapian's document number,
+  // which depends on how the documents are sharded: so any set of shards
+  // gives the order one database gives. By date, documents of one date are
+  // in the order of their ids (reversed with the dates).
   switch (request.sort) {
-    case Sort::relevance: break;
-    case Sort::date_ascending: enquire.set_sort_by_value_then_relevance(schema::date_slot, false); break;
-    case Sort::date_descending: enquire.set_sort_by_value_then_relevance(schema::date_slot, true); break;
+    case Sort::relevance: enquire.set_sort_by_relevance_then_value(schema::id_slot, false); break;
+    case Sort::date_ascending: enquire.set_sort_by_value(schema::date_order_slot, false); break;
+    case Sort::date_descending: enquire.set_sort_by_value(schema::date_order_slot, true); break;
   }
   FacetCounter facets(request.facets);
   facets.attach(enquire);
@@ -33,17 +37,16 @@ Matches enquire(Xapian::Database& db, const Xapian::Query& query, const MatchReq
   out.upper = mset.get_matches_upper_bound();
   out.facets = facets.counts();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.ranked.push_back({*it, it.get_weight(), request.sort == Sort::relevance ? std::string() : it.get_sort_key()});
+    out.ranked.push_back({*it, it.get_weight(), it.get_sort_key()});
   }
   return out;
 }
 
-// Xapian's order: the sort value if any, then weight, then document id.
+// The order enquire() asks Xapian for: by relevance, the weight then the id;
+// by date, the date and id.
 bool comes_before(const Ranked& a, const Ranked& b, Sort sort) {
-  if (sort != Sort::relevance && a.sort_key != b.sort_key) {
-    return sort == Sort::date_ascending ? a.sort_key < b.sort_key : a.sort_key > b.sort_key;
-  }
-  if (a.weight != b.weight) return a.weight > b.weight;
+  if (sort == Sort::relevance && a.weight != b.weight) return a.weight > b.weight;
+  if (a.sort_key != b.sort_key) return sort == Sort::date_descending ? a.sort_key > b.sort_key : a.sort_key < b.sort_key;
   return a.docid < b.docid;
 }
 

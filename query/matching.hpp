@@ -26,7 +26,7 @@ struct MatchRequest {
 struct Ranked {
   Xapian::docid docid;
   double weight;
-  std::string sort_key;  ///< the value sorted on, when sorting by one
+  std::string sort_key;  ///< what ties of weight (or the date order) are broken by
 };
 
 struct Matches {

@@ -283,7 +283,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("max_query_terms", &SearchOptions::max_query_terms)
       .def_readwrite("max_expansions", &SearchOptions::max_expansions)
       .def_readwrite("max_results", &SearchOptions::max_results)
-      .def_readwrite("helper_thread", &SearchOptions::helper_thread);
+      .def_readwrite("helper_thread", &SearchOptions::helper_thread)
+      .def_readwrite("remote_timeout_ms", &SearchOptions::remote_timeout_ms)
+      .def_readwrite("connect_timeout_ms", &SearchOptions::connect_timeout_ms);
   m.attr("DEFAULT_MAX_DOCUMENT_BYTES") = ReadOptions{}.max_document_bytes;
 
   py::class_<SearchRequest>(m, "SearchRequest")
@@ -323,6 +325,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("suggestion", &Results::suggestion)
       .def_readonly("relaxed", &Results::relaxed)
       .def_readonly("warnings", &Results::warnings)
+      .def_readonly("missing_shards", &Results::missing_shards)
       .def_property_readonly("facets", [](const Results& r) {
         py::dict out;
         for (const auto& [name, counts] : r.facets) {

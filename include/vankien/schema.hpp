@@ -90,6 +90,7 @@ enum Slot : unsigned {
   hash_slot = 8,      // content hash: re-indexing an unchanged document is skipped
   id_slot = 9,        // the id, readable without the termlist (re-ranking filters by it)
   facets_slot = 10,   // slots 1, 2, 3, 4, 5, 7 joined by facet_separator: one read counts all facets
+  date_order_slot = 11,  // the date, facet_separator, the id: sorts by date, ties by id, on any shards
 };
 
 inline constexpr char facet_separator = '\x1f';

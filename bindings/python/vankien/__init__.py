@@ -109,6 +109,8 @@ class Results:
         self.suggestion: str = raw.suggestion
         self.relaxed: bool = raw.relaxed
         self.warnings: list = raw.warnings
+        # Remote shards that did not answer: the rest is then partial.
+        self.missing_shards: list = raw.missing_shards
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -305,8 +307,11 @@ def _prepared(document: Any) -> dict:
 def open(path: Union[PathLike, Sequence[PathLike]], writable: bool = False, *,  # noqa: A001
          max_document_bytes: int = _core.DEFAULT_MAX_DOCUMENT_BYTES, max_query_bytes: int = 4096,
          max_query_terms: int = 64, max_expansions: int = 16, max_results: int = 10000,
-         helper_thread: bool = True) -> Database:
-    """Opens a database; a list of paths is searched as one. `writable=True`
+         helper_thread: bool = True, remote_timeout_ms: int = 10000, connect_timeout_ms: int = 5000) -> Database:
+    """Opens a database; a list of paths is searched as one. A path may also
+    be "tcp://HOST:PORT" (a database served by xapian-tcpsrv) or a Xapian stub
+    file naming shards; a remote shard that does not answer within
+    `remote_timeout_ms` is left out and named in `Results.missing_shards`. `writable=True`
     creates it if needed (one path only) and raises DatabaseLockedError when
     another process is writing to it. Larger documents are refused; longer
     queries, or queries of more words, raise QueryError; at most
@@ -317,4 +322,5 @@ def open(path: Union[PathLike, Sequence[PathLike]], writable: bool = False, *,  
     paths = [path] if isinstance(path, (str, bytes, _os.PathLike)) else list(path)
     return Database(paths, writable, max_document_bytes=max_document_bytes,
                     max_query_bytes=max_query_bytes, max_query_terms=max_query_terms,
-                    max_expansions=max_expansions, max_results=max_results, helper_thread=helper_thread)
+                    max_expansions=max_expansions, max_results=max_results, helper_thread=helper_thread,
+                    remote_timeout_ms=remote_timeout_ms, connect_timeout_ms=connect_timeout_ms)

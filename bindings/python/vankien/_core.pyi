@@ -52,6 +52,7 @@ class RawResults:
     suggestion: str
     relaxed: bool
     warnings: List[str]
+    missing_shards: List[str]
     facets: Dict[str, List[Tuple[str, int]]]
     hits: List[dict]
 
@@ -61,6 +62,8 @@ class SearchOptions:
     max_expansions: int
     max_results: int
     helper_thread: bool
+    remote_timeout_ms: int
+    connect_timeout_ms: int
     def __init__(self) -> None: ...
 
 DEFAULT_MAX_DOCUMENT_BYTES: int

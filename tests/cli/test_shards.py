@@ -1,0 +1,134 @@
+"""Shards, local and remote (xapian-tcpsrv on loopback), searched as one: the
+same hits, order, scores, totals, facets, snippets and suggestions as one
+database holding the same documents; a shard that stops answering is named,
+never a hang."""
+import json
+import os
+import pathlib
+import signal
+import shutil
+import time
+
+import pytest
+
+from conftest import ROOT
+from servers import free_port, tcpsrv
+
+pytestmark = pytest.mark.skipif(shutil.which("xapian-tcpsrv") is None, reason="xapian-tools is not installed")
+
+CORPUS = ROOT / "examples" / "corpus"
+
+# One search per behaviour the shards must keep.
+SEARCHES = [
+    ("typed with marks", ["phương thức lãnh đạo"]),
+    ("without marks: the suggestion", ["phuong thuc lanh dao"]),
+    ("an abbreviation", ["BTV huyện ủy"]),
+    ("a phrase", ['"nông thôn mới"']),
+    ("a document number typed loosely", ["so 11 ct hu"]),
+    ("a filter and facets", ["--district", "Bạch Thông", "--facets", "đảng viên"]),
+    ("every document, by date", ["--sort", "-date", "--facets", "--limit", "100", ""]),
+    ("relaxed: no document has every word", ["lãnh đạo xyzzy"]),
+    ("clearance: the restricted ones too", ["--clearance", "top_secret", "--limit", "50", "--facets", ""]),
+    ("paging", ["--offset", "3", "--limit", "4", "cán bộ"]),
+]
+
+
+def files_of(corpus: pathlib.Path) -> list:
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def index(cli, db, files, root):
+    result = cli.run("index", "--db", db, "--root", root, *files)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def databases(cli, tmp_path_factory):
+    """One database of the corpus, and the same files split into 2 and 4 shards."""
+    base = tmp_path_factory.mktemp("shards")
+    files = files_of(CORPUS)
+    index(cli, base / "one.db", files, ROOT)
+    shards = {}
+    for count in (2, 4):
+        shards[count] = [base / f"of{count}-{k}.db" for k in range(count)]
+        for k, db in enumerate(shards[count]):
+            index(cli, db, files[k::count], ROOT)
+    return base / "one.db", shards
+
+
+def search(cli, locations, args, *extra):
+    db_args = [a for location in locations for a in ("--db", location)]
+    result = cli.run("search", *db_args, "--json", *extra, *args)
+    assert result.returncode in (0, 1), result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    return lines[:-1], lines[-1], result.stderr
+
+
+def comparable(hits, summary):
+    """What must be equal however the documents are sharded."""
+    return ([(h["id"], round(h["score"], 6), h["snippet"]["html"], h["date"], h["district"], h["term"])
+             for h in hits],
+            {k: summary[k] for k in ("total", "total_lower", "total_upper", "facets", "suggestion", "relaxed")})
+
+
+@pytest.mark.parametrize("behaviour,args", SEARCHES, ids=[s[0] for s in SEARCHES])
+@pytest.mark.parametrize("count", [1, 2, 4])
+def test_shards_answer_as_one_database(cli, databases, behaviour, args, count):
+    one, shards = databases
+    expected = comparable(*search(cli, [one], args)[:2])
+    local = [one] if count == 1 else shards[count]
+    assert comparable(*search(cli, local, args)[:2]) == expected, "local shards"
+    ports = [free_port() for _ in local]
+    servers = [tcpsrv(db, port) for db, port in zip(local, ports)]
+    for server in servers:
+        server.__enter__()
+    try:
+        remote = [f"tcp://127.0.0.1:{port}" for port in ports]
+        hits, summary, _ = search(cli, remote, args)
+        assert comparable(hits, summary) == expected, "remote shards"
+        assert summary["missing_shards"] == []
+        # Local and remote shards mixed.
+        mixed = remote[:1] + [str(db) for db in local[1:]]
+        assert comparable(*search(cli, mixed, args)[:2]) == expected, "mixed shards"
+    finally:
+        for server in servers:
+            server.__exit__(None, None, None)
+
+
+def test_a_stub_file_names_local_and_remote_shards(cli, databases, tmp_path):
+    one, shards = databases
+    port = free_port()
+    stub = tmp_path / "archive.stub"
+    stub.write_text(f"# two shards\nremote 127.0.0.1:{port}\nauto {shards[2][1]}\n")
+    with tcpsrv(shards[2][0], port):
+        assert comparable(*search(cli, [stub], ["cán bộ"])[:2]) == comparable(*search(cli, [one], ["cán bộ"])[:2])
+
+
+def test_a_shard_that_is_down_is_named_and_the_others_answer(cli, databases):
+    one, shards = databases
+    down = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
+    hits, summary, stderr = search(cli, [down, shards[2][1]], ["--limit", "50", ""])
+    assert summary["missing_shards"] == [down]
+    assert f"shard {down} did not answer" in stderr
+    alone = search(cli, [shards[2][1]], ["--limit", "50", ""])
+    assert [h["id"] for h in hits] == [h["id"] for h in alone[0]] and summary["total"] == alone[1]["total"]
+
+
+def test_a_shard_that_stops_answering_is_left_out_within_the_timeout(cli, databases):
+    """A server that is paused accepts connections and never replies."""
+    one, shards = databases
+    port = free_port()
+    with tcpsrv(shards[2][0], port) as server:
+        os.kill(server.pid, signal.SIGSTOP)
+        started = time.monotonic()
+        hits, summary, _ = search(cli, [f"tcp://127.0.0.1:{port}", shards[2][1]], ["cán bộ"],
+                                  "--remote-timeout", "500")
+        elapsed = time.monotonic() - started
+        os.kill(server.pid, signal.SIGCONT)
+    assert summary["missing_shards"] == [f"tcp://127.0.0.1:{port}"]
+    assert hits and elapsed < 5
+
+
+def test_no_shard_answering_is_an_error(cli):
+    result = cli.run("search", "--db", f"tcp://127.0.0.1:{free_port()}", "cán bộ")
+    assert result.returncode == 2 and "no shard answered" in result.stderr
