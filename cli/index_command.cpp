@@ -25,6 +25,8 @@ struct IndexOptions {
   std::string district, province;
   std::string root;
   std::size_t batch = 1000;
+  std::size_t shards = 0;  // 0: one database
+  bool merge = false;
   std::size_t max_document_mb = ReadOptions{}.max_document_bytes >> 20;
   bool quiet = false;
 };
@@ -54,6 +56,37 @@ class ProgressLine {
   std::uintmax_t total_bytes_;
   Clock::time_point start_ = Clock::now();
 };
+
+// The shards of `db` with `--shards N`: DB.shards/0 ... N-1, beside the
+// stub file DB that names them. A DB that is already a stub must name N.
+std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& db, std::size_t count) {
+  std::error_code error;
+  if (std::filesystem::is_directory(db, error)) {
+    throw Error(db.string() + ": already one database: index into it without --shards, or name another");
+  }
+  std::vector<std::filesystem::path> shards;
+  const std::filesystem::path folder = db.string() + ".shards";
+  for (std::size_t k = 0; k < count; ++k) shards.push_back(folder / std::to_string(k));
+  std::size_t existing = 0;
+  while (std::filesystem::exists(folder / std::to_string(existing), error)) ++existing;
+  if (existing != 0 && existing != count) {
+    throw Error(db.string() + " has " + std::to_string(existing) + " shards, not " + std::to_string(count) +
+                ": documents are routed by the number of shards, so a set of shards keeps its number");
+  }
+  std::filesystem::create_directories(folder, error);
+  return shards;
+}
+
+// --merge: the shards compacted into one database at DB, which replaces the
+// stub; the shards are removed once the merged database is in place.
+void merge_into(const std::filesystem::path& db, const std::vector<std::filesystem::path>& shards) {
+  const std::filesystem::path merging = db.string() + ".merging";
+  std::filesystem::remove_all(merging);
+  merge_shards(shards, merging);
+  std::filesystem::remove(db);  // the stub of an earlier run, if any
+  std::filesystem::rename(merging, db);
+  std::filesystem::remove_all(db.string() + ".shards");
+}
 
 std::uintmax_t total_size(const std::vector<std::filesystem::path>& paths,
                           const FileSelection& selection) {
@@ -97,26 +130,48 @@ int run_index(const IndexOptions& options) {
   const FileSelection selection{options.include, options.exclude};
   const std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
 
+  if (options.merge && options.shards == 0) {
+    std::cerr << "vankien index: --merge merges the shards of --shards N\n";
+    return 2;
+  }
   IndexerOptions indexer_options;
   indexer_options.batch_size = options.batch;
-  Indexer indexer(options.db, indexer_options);
 
   std::unique_ptr<ProgressLine> progress;
   if (!options.quiet && isatty(STDERR_FILENO)) {
     progress = std::make_unique<ProgressLine>(total_size(paths, selection));
   }
-  const IndexSummary summary = indexer.add_files(
-      paths, selection, read, [&](const IndexSummary& so_far) {
-        if (progress) progress->update(so_far);
-      });
+  const auto on_progress = [&](const IndexSummary& so_far) {
+    if (progress) progress->update(so_far);
+  };
+  IndexSummary summary;
+  std::size_t documents = 0;
+  if (options.shards == 0) {
+    Indexer indexer(options.db, indexer_options);
+    summary = indexer.add_files(paths, selection, read, on_progress);
+    documents = indexer.document_count();
+  } else {
+    const std::vector<std::filesystem::path> shards = shard_paths(options.db, options.shards);
+    {
+      ShardedIndexer indexer(shards, indexer_options);
+      summary = indexer.add_files(paths, selection, read, on_progress);
+      documents = indexer.document_count();
+    }
+    if (options.merge) {
+      merge_into(options.db, shards);
+    } else {
+      write_stub(options.db, shards);
+    }
+  }
   if (progress) progress->finish();
 
   for (const Problem& problem : summary.problems) std::cerr << problem.to_string() << '\n';
   if (!options.quiet) {
-    std::cerr << "indexed " << summary.files << " file(s) into " << options.db << ": "
-              << summary.added << " added, " << summary.updated << " updated, "
-              << summary.unchanged << " unchanged, " << summary.failed << " failed; "
-              << indexer.document_count() << " documents in the database\n";
+    std::cerr << "indexed " << summary.files << " file(s) into " << options.db
+              << (options.shards == 0 ? "" : " (" + std::to_string(options.shards) + " shards" +
+                                                 (options.merge ? ", merged)" : ")"))
+              << ": " << summary.added << " added, " << summary.updated << " updated, " << summary.unchanged
+              << " unchanged, " << summary.failed << " failed; " << documents << " documents in the database\n";
   }
   return summary.failed == 0 ? 0 : 2;
 }
@@ -147,6 +202,11 @@ CommandRunner add_index_command(CLI::App& app) {
   command->add_option("--root", options->root,
                       "Ids of files are their paths relative to this directory (default: the current one)");
   command->add_option("--batch", options->batch, "Documents per commit")->capture_default_str();
+  command->add_option("--shards", options->shards,
+                      "Write N shards in parallel (DB.shards/0..N-1, one writer each) and DB as a stub file "
+                      "naming them; documents are routed by their id, so re-indexing finds the same shard")
+      ->check(CLI::Range(1, 256));
+  command->add_flag("--merge", options->merge, "With --shards: compact the shards into one database at DB at the end");
   command->add_option("--max-document-mb", options->max_document_mb,
                       "Larger documents are refused (and reported)")
       ->capture_default_str()
@@ -157,6 +217,7 @@ CommandRunner add_index_command(CLI::App& app) {
       "Examples:\n"
       "  vankien index --db archive.db examples/corpus\n"
       "  vankien index --include '*.xml' --exclude 'drafts/*' archive/\n"
+      "  vankien index --db archive --shards 2 corpus/     # archive names archive.shards/0 and 1\n"
       "  cat export.jsonl | vankien index --format jsonl -");
   return [options] { return run_index(*options); };
 }

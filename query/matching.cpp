@@ -1,6 +1,7 @@
 #include "matching.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "docid_slice.hpp"
 #include "facets.hpp"
@@ -42,12 +43,59 @@ Matches enquire(Xapian::Database& db, const Xapian::Query& query, const MatchReq
   return out;
 }
 
+// Weights of the same document statistics may differ in their last bits
+// when shards sum a query's terms in another order: those are equal here,
+// and the id decides, as it does for equal weights.
+bool same_weight(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)); }
+
 // The order enquire() asks Xapian for: by relevance, the weight then the id;
 // by date, the date and id.
 bool comes_before(const Ranked& a, const Ranked& b, Sort sort) {
-  if (sort == Sort::relevance && a.weight != b.weight) return a.weight > b.weight;
+  if (sort == Sort::relevance && !same_weight(a.weight, b.weight)) return a.weight > b.weight;
   if (a.sort_key != b.sort_key) return sort == Sort::date_descending ? a.sort_key > b.sort_key : a.sort_key < b.sort_key;
   return a.docid < b.docid;
+}
+
+// Over several shards, one match on each side of the page is fetched too,
+// and more while the page's edge splits weights equal but for their last
+// bits, so that those are put in id order across it. (One database sums
+// every document's terms in one order: equal statistics, equal weights.) A
+// margin wider than needed would keep Xapian from stopping early.
+constexpr Xapian::doccount tie_margin = 1, widest_tie_margin = 256;
+
+// `found` holds the matches from `start` on, in Xapian's order: the wanted
+// ones, in the order above.
+Matches cut_in_order(Matches found, const MatchRequest& request, Xapian::doccount start) {
+  std::stable_sort(found.ranked.begin(), found.ranked.end(),
+                   [&](const Ranked& a, const Ranked& b) { return comes_before(a, b, request.sort); });
+  const auto begin = std::min<std::size_t>(request.first - start, found.ranked.size());
+  const auto end = std::min<std::size_t>(begin + request.count, found.ranked.size());
+  found.ranked = std::vector<Ranked>(std::make_move_iterator(found.ranked.begin() + static_cast<std::ptrdiff_t>(begin)),
+                                     std::make_move_iterator(found.ranked.begin() + static_cast<std::ptrdiff_t>(end)));
+  return found;
+}
+
+// Whether the matches fetched from `start` end (or, after the first, begin)
+// within a run of equal weights that may go on past them.
+bool edge_splits_a_tie(const Matches& found, const MatchRequest& request, Xapian::doccount start,
+                       Xapian::doccount margin) {
+  const auto& ranked = found.ranked;
+  if (request.sort != Sort::relevance || ranked.size() < 2) return false;
+  const bool at_end = ranked.size() == request.first - start + request.count + margin &&
+                      same_weight(ranked[ranked.size() - 1].weight, ranked[ranked.size() - 2].weight);
+  const bool at_start = start > 0 && same_weight(ranked[0].weight, ranked[1].weight);
+  return at_end || at_start;
+}
+
+// One Enquire for the request's matches, with the margin around them.
+Matches enquire_page(Xapian::Database& db, const MatchRequest& request) {
+  if (db.size() == 1) return enquire(db, request.query, request, request.first, request.count);
+  for (Xapian::doccount margin = tie_margin;; margin *= 4) {
+    const Xapian::doccount start = request.first > margin ? request.first - margin : 0;
+    Matches found = enquire(db, request.query, request, start, request.first - start + request.count + margin);
+    if (margin < widest_tie_margin && edge_splits_a_tie(found, request, start, margin)) continue;
+    return cut_in_order(std::move(found), request, start);
+  }
 }
 
 Matches merged(std::vector<Matches> slices, const MatchRequest& request) {
@@ -60,19 +108,38 @@ Matches merged(std::vector<Matches> slices, const MatchRequest& request) {
     out.ranked.insert(out.ranked.end(), std::make_move_iterator(slice.ranked.begin()),
                        std::make_move_iterator(slice.ranked.end()));
   }
-  std::sort(out.ranked.begin(), out.ranked.end(),
-            [&](const Ranked& a, const Ranked& b) { return comes_before(a, b, request.sort); });
-  const auto begin = std::min<std::size_t>(request.first, out.ranked.size());
-  const auto end = std::min<std::size_t>(std::size_t{request.first} + request.count, out.ranked.size());
-  out.ranked = std::vector<Ranked>(std::make_move_iterator(out.ranked.begin() + static_cast<std::ptrdiff_t>(begin)),
-                                   std::make_move_iterator(out.ranked.begin() + static_cast<std::ptrdiff_t>(end)));
-  return out;
+  return cut_in_order(std::move(out), request, 0);
+}
+
+// Facet counts, shard by shard. Xapian 1.4 runs a match spy on each remote
+// shard and then again on the remote matches it merges, so over several
+// shards with a remote one, a spy on the whole counts some documents twice.
+std::map<std::string, std::vector<FacetCount>> facets_by_shard(const Handle& handle, const MatchRequest& request) {
+  std::map<std::string, std::vector<FacetCount>> counts;
+  for (const Xapian::Database& shard : handle.shards) {
+    Xapian::Enquire enquire(shard);
+    enquire.set_query(request.query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetCounter facets(request.facets);
+    facets.attach(enquire);
+    enquire.get_mset(0, 0, shard.get_doccount());
+    counts = merge_facet_counts(counts, facets.counts());
+  }
+  return counts;
 }
 
 }  // namespace
 
-Matches find_matches(const HelperClaim& helper, Xapian::Database& db, const MatchRequest& request) {
-  if (!helper.active()) return enquire(db, request.query, request, request.first, request.count);
+Matches find_matches(const HelperClaim& helper, Handle& handle, const MatchRequest& request) {
+  Xapian::Database& db = handle.all;
+  if (!handle.all_local && handle.shards.size() > 1 && !request.facets.empty()) {
+    MatchRequest without_facets = request;
+    without_facets.facets.clear();
+    Matches found = enquire_page(db, without_facets);
+    found.facets = facets_by_shard(handle, request);
+    return found;
+  }
+  if (!helper.active()) return enquire_page(db, request);
   // Two slices, one a thread: three or four (so that a helper that wakes late
   // takes less) measured slower, each slice opening every posting list again.
   constexpr unsigned slices = 2;

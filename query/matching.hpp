@@ -36,6 +36,6 @@ struct Matches {
 };
 
 /// Throws QueryError for an unknown facet, Xapian::Error from the database.
-Matches find_matches(const HelperClaim& helper, Xapian::Database& db, const MatchRequest& request);
+Matches find_matches(const HelperClaim& helper, Handle& handle, const MatchRequest& request);
 
 }  // namespace vankien::query

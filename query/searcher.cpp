@@ -317,7 +317,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   // helper thread.
   const HelperClaim helper(searches_running.load() == 1 ? helper_thread.get() : nullptr, helper_handle.get(),
                            handle);
-  query::Matches found = query::find_matches(helper, db, matching);
+  query::Matches found = query::find_matches(helper, handle, matching);
   results.total = found.estimated;
   results.total_lower = found.lower;
   results.total_upper = found.upper;

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vankien/document.hpp"
@@ -73,5 +74,47 @@ class Indexer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Writing into several local shards at once, one Xapian writer (and one
+/// thread) each: past the single writer's speed, and the way to build shards
+/// that xapian-tcpsrv serves (docs/SCALING.md). A document goes to the shard
+/// its id hashes to, so re-indexing it finds the same shard.
+///
+///   vankien::ShardedIndexer shards({"archive.shard0", "archive.shard1"});
+///   shards.add_files({"corpus/"});
+class ShardedIndexer {
+ public:
+  /// Opens (creating if needed) every shard, in this order; the order is the
+  /// routing, so a set of shards must always be opened in the same one.
+  explicit ShardedIndexer(const std::vector<std::filesystem::path>& shards, IndexerOptions options = {});
+  ~ShardedIndexer();  ///< commits pending changes
+  ShardedIndexer(ShardedIndexer&&) noexcept;
+  ShardedIndexer& operator=(ShardedIndexer&&) noexcept;
+
+  /// The shard, of `count`, a document of this id goes to (FNV-1a of the id).
+  static std::size_t shard_of(std::string_view id, std::size_t count);
+
+  Outcome add(Document document);
+  bool remove(const std::string& id);
+  void commit();
+  /// As Indexer::add_files: one thread reads and routes, one per shard
+  /// extracts, builds and writes.
+  IndexSummary add_files(const std::vector<std::filesystem::path>& paths, const FileSelection& selection = {},
+                         const ReadOptions& read = {}, const Indexer::Progress& progress = {});
+  std::size_t document_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Writes a Xapian stub file naming `shards` ("auto PATH" lines, paths
+/// relative to the stub's folder when they are inside it), which Searcher
+/// and xapian-tcpsrv open as one database.
+void write_stub(const std::filesystem::path& stub, const std::vector<std::filesystem::path>& shards);
+
+/// Compacts `shards` into one new database at `output` (as xapian-compact
+/// does) and stores its accent table. Throws Error.
+void merge_shards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& output);
 
 }  // namespace vankien

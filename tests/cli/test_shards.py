@@ -34,7 +34,8 @@ SEARCHES = [
 
 
 def files_of(corpus: pathlib.Path) -> list:
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+    # As a folder is indexed: its vankien.toml is settings, not a document.
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name != "vankien.toml")
 
 
 def index(cli, db, files, root):
@@ -132,3 +133,34 @@ def test_a_shard_that_stops_answering_is_left_out_within_the_timeout(cli, databa
 def test_no_shard_answering_is_an_error(cli):
     result = cli.run("search", "--db", f"tcp://127.0.0.1:{free_port()}", "cán bộ")
     assert result.returncode == 2 and "no shard answered" in result.stderr
+
+
+def test_index_shards_writes_shards_that_answer_as_one_database(cli, databases, tmp_path):
+    one, _ = databases
+    stub = tmp_path / "archive"
+    result = cli.run("index", "--db", stub, "--shards", "3", "--root", ROOT, CORPUS)
+    assert result.returncode == 0, result.stderr
+    assert "(3 shards)" in result.stderr
+    assert stub.read_text().splitlines()[1:] == [f"auto archive.shards/{k}" for k in range(3)]
+    for args in (["phuong thuc lanh dao"], ["--facets", "--limit", "100", ""], ["--sort", "date", "cán bộ"]):
+        assert comparable(*search(cli, [stub], args)[:2]) == comparable(*search(cli, [one], args)[:2])
+    # Re-indexing routes every document to the shard it is in: nothing new anywhere.
+    again = cli.run("index", "--db", stub, "--shards", "3", "--root", ROOT, CORPUS)
+    assert again.returncode == 0 and " 0 added, 0 updated, 54 unchanged" in again.stderr
+    counts = [search(cli, [tmp_path / "archive.shards" / str(k)], ["--clearance", "top_secret", "--limit", "0", ""])[1]["total"]
+              for k in range(3)]
+    assert sum(counts) == 54 and all(counts)
+    # Another number of shards would route differently: refused.
+    other = cli.run("index", "--db", stub, "--shards", "2", "--root", ROOT, CORPUS)
+    assert other.returncode == 2 and "has 3 shards, not 2" in other.stderr
+
+
+def test_index_shards_merge_gives_one_database(cli, databases, tmp_path):
+    one, _ = databases
+    merged = tmp_path / "merged"
+    result = cli.run("index", "--db", merged, "--shards", "2", "--merge", "--root", ROOT, CORPUS)
+    assert result.returncode == 0, result.stderr
+    assert merged.is_dir() and not (tmp_path / "merged.shards").exists()
+    for args in (["phuong thuc lanh dao"], ["--facets", "--limit", "100", ""], ["BTV"]):
+        assert comparable(*search(cli, [merged], args)[:2]) == comparable(*search(cli, [one], args)[:2])
+    assert cli.run("index", "--db", merged, "--merge", CORPUS).returncode == 2

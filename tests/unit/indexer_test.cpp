@@ -170,3 +170,12 @@ TEST_CASE("the same id twice in one run: the last version wins") {
   CHECK(db.get_doccount() == 1);
   CHECK(db.get_document(*db.postlist_begin("Qx")).get_data().find("phiên bản A") != std::string::npos);
 }
+
+TEST_CASE("a document's shard is a stable hash of its id") {
+  // FNV-1a of "abc" is 0xe71fa2190541574b: the same on every machine and run.
+  CHECK(vankien::ShardedIndexer::shard_of("abc", 4) == 3);
+  CHECK(vankien::ShardedIndexer::shard_of("abc", 1) == 0);
+  std::vector<std::size_t> per_shard(4);
+  for (int i = 0; i < 4000; ++i) ++per_shard[vankien::ShardedIndexer::shard_of("doc-" + std::to_string(i), 4)];
+  for (std::size_t count : per_shard) CHECK(count > 800);  // spread evenly
+}

@@ -1,0 +1,209 @@
+// ShardedIndexer: one Indexer per shard, each on its own thread, fed by one
+// reading thread that routes documents by a hash of their id.
+#include <xapian.h>
+
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "document_builder.hpp"
+#include "storage/accent_table.hpp"
+#include "storage/database.hpp"
+#include "storage/document_record.hpp"
+#include "vankien/indexer.hpp"
+#include "work_queue.hpp"
+
+namespace vankien {
+
+namespace {
+
+// Documents waiting for each shard's thread: enough to keep it busy, few
+// enough to bound memory.
+constexpr std::size_t shard_queue_capacity = 32;
+
+// The id Indexer::add gives a document that has none, so that routing and
+// the stored id agree.
+void give_id(Document& document) {
+  if (document.id.empty()) {
+    document.id = "h" + index::content_hash({storage::encode_fields(document), document.body});
+  }
+}
+
+// What one shard's thread did.
+struct ShardTally {
+  std::atomic<std::size_t> added{0}, updated{0}, unchanged{0}, failed{0};
+  std::mutex problems_mutex;
+  std::vector<Problem> problems;
+
+  void count(Outcome outcome) {
+    switch (outcome) {
+      case Outcome::added: ++added; break;
+      case Outcome::updated: ++updated; break;
+      case Outcome::unchanged: ++unchanged; break;
+    }
+  }
+  void fail(Problem problem) {
+    if (!problem.warning) ++failed;
+    const std::lock_guard lock(problems_mutex);
+    problems.push_back(std::move(problem));
+  }
+};
+
+}  // namespace
+
+struct ShardedIndexer::Impl {
+  std::vector<Indexer> shards;
+  IndexerOptions options;
+
+  Indexer& shard_for(const std::string& id) { return shards[shard_of(id, shards.size())]; }
+};
+
+ShardedIndexer::ShardedIndexer(const std::vector<std::filesystem::path>& shards, IndexerOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  if (shards.empty()) throw Error("no shard to index into");
+  impl_->options = options;
+  for (const std::filesystem::path& shard : shards) impl_->shards.emplace_back(shard, options);
+}
+
+ShardedIndexer::~ShardedIndexer() = default;  // each Indexer commits
+ShardedIndexer::ShardedIndexer(ShardedIndexer&&) noexcept = default;
+ShardedIndexer& ShardedIndexer::operator=(ShardedIndexer&&) noexcept = default;
+
+std::size_t ShardedIndexer::shard_of(std::string_view id, std::size_t count) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits: the same on every machine
+  for (const char c : id) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return static_cast<std::size_t>(hash % count);
+}
+
+Outcome ShardedIndexer::add(Document document) {
+  give_id(document);
+  return impl_->shard_for(document.id).add(std::move(document));
+}
+
+bool ShardedIndexer::remove(const std::string& id) { return impl_->shard_for(id).remove(id); }
+
+void ShardedIndexer::commit() {
+  for (Indexer& shard : impl_->shards) shard.commit();
+}
+
+std::size_t ShardedIndexer::document_count() const {
+  std::size_t count = 0;
+  for (const Indexer& shard : impl_->shards) count += shard.document_count();
+  return count;
+}
+
+IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>& paths,
+                                       const FileSelection& selection, const ReadOptions& given_read,
+                                       const Indexer::Progress& progress) {
+  ReadOptions read = given_read;
+  if (read.site_rules.empty()) read.site_rules = impl_->options.data_dir / "sites.tsv";
+  const std::size_t count = impl_->shards.size();
+  std::vector<std::unique_ptr<index::WorkQueue<Document>>> queues;
+  std::vector<ShardTally> tallies(count);
+  std::vector<std::exception_ptr> errors(count);
+  for (std::size_t k = 0; k < count; ++k) queues.push_back(std::make_unique<index::WorkQueue<Document>>(shard_queue_capacity));
+
+  std::vector<std::thread> writers;
+  for (std::size_t k = 0; k < count; ++k) {
+    writers.emplace_back([&, k] {
+      try {
+        while (auto document = queues[k]->pop()) {
+          SourceLocation where = document->source;
+          try {
+            tallies[k].count(impl_->shards[k].add(std::move(*document)));
+          } catch (const Error& error) {  // one document's failure is not the run's
+            tallies[k].fail(Problem{std::move(where), error.what()});
+          }
+        }
+        impl_->shards[k].commit();
+      } catch (...) {
+        errors[k] = std::current_exception();
+        queues[k]->abandon();
+      }
+    });
+  }
+
+  IndexSummary summary;  // files, bytes and reading problems, on this thread
+  auto totals = [&] {
+    IndexSummary out = summary;
+    for (ShardTally& tally : tallies) {
+      out.added += tally.added;
+      out.updated += tally.updated;
+      out.unchanged += tally.unchanged;
+      out.failed += tally.failed;
+    }
+    return out;
+  };
+  std::exception_ptr reading_error;
+  try {
+    auto on_problem = [&](Problem&& problem) {
+      if (!problem.warning) ++summary.failed;
+      summary.problems.push_back(std::move(problem));
+    };
+    auto on_document = [&](Document&& document) {
+      give_id(document);
+      const std::size_t k = shard_of(document.id, count);
+      if (!queues[k]->push(std::move(document))) throw Error("shard " + std::to_string(k) + " stopped writing");
+    };
+    for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
+      read_file(file, read, on_document, on_problem);
+      std::error_code error;
+      const auto size = file == "-" ? 0 : std::filesystem::file_size(file, error);
+      ++summary.files;
+      summary.bytes += error ? 0 : size;
+      if (progress) progress(totals());
+    }
+  } catch (...) {
+    reading_error = std::current_exception();
+  }
+  for (auto& queue : queues) queue->close();
+  for (std::thread& writer : writers) writer.join();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+  if (reading_error) std::rethrow_exception(reading_error);
+  IndexSummary out = totals();
+  for (ShardTally& tally : tallies) {
+    out.problems.insert(out.problems.end(), std::make_move_iterator(tally.problems.begin()),
+                        std::make_move_iterator(tally.problems.end()));
+  }
+  return out;
+}
+
+void write_stub(const std::filesystem::path& stub, const std::vector<std::filesystem::path>& shards) {
+  const std::filesystem::path folder = std::filesystem::absolute(stub).parent_path();
+  const std::filesystem::path temporary = stub.string() + ".new";
+  {
+    std::ofstream out(temporary);
+    out << "# vankien shards: searched as one (vankien search --db, xapian-tcpsrv)\n";
+    for (const std::filesystem::path& shard : shards) {
+      const std::filesystem::path absolute = std::filesystem::absolute(shard).lexically_normal();
+      const std::filesystem::path relative = absolute.lexically_relative(folder);
+      const bool inside = !relative.empty() && *relative.begin() != "..";
+      out << "auto " << (inside ? relative : absolute).string() << '\n';
+    }
+    if (!out) throw Error(temporary.string() + ": cannot write the stub file");
+  }
+  std::filesystem::rename(temporary, stub);  // whole or not at all
+}
+
+void merge_shards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& output) {
+  try {
+    Xapian::Database all;
+    for (const std::filesystem::path& shard : shards) all.add_database(storage::open_readable(shard));
+    all.compact(output.string(), Xapian::DBCOMPACT_MULTIPASS);
+    // Compaction keeps the first shard's metadata: the accent table must be
+    // that of every document, so it is stored anew.
+    Xapian::WritableDatabase merged = storage::open_writable(output);
+    storage::store_accent_table(merged);
+    merged.commit();
+  } catch (const Xapian::Error& error) {
+    throw Error("cannot merge the shards into " + output.string() + ": " + error.get_msg());
+  }
+}
+
+}  // namespace vankien
