@@ -17,5 +17,6 @@ CommandRunner add_search_command(CLI::App& app);
 CommandRunner add_show_command(CLI::App& app);
 CommandRunner add_delete_command(CLI::App& app);
 CommandRunner add_stats_command(CLI::App& app);
+CommandRunner add_serve_shard_command(CLI::App& app);
 
 }  // namespace vankien::cli

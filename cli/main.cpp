@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
       {"delete", vankien::cli::add_delete_command(app)},
       {"stats", vankien::cli::add_stats_command(app)},
       {"analyze", vankien::cli::add_analyze_command(app)},
+      {"serve-shard", vankien::cli::add_serve_shard_command(app)},
   };
 
   try {

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES
 
-COMMANDS = ["index", "search", "show", "delete", "stats", "analyze"]
+COMMANDS = ["index", "search", "show", "delete", "stats", "analyze", "serve-shard"]
 
 
 def test_version(cli):

@@ -164,3 +164,30 @@ def test_index_shards_merge_gives_one_database(cli, databases, tmp_path):
     for args in (["phuong thuc lanh dao"], ["--facets", "--limit", "100", ""], ["BTV"]):
         assert comparable(*search(cli, [merged], args)[:2]) == comparable(*search(cli, [one], args)[:2])
     assert cli.run("index", "--db", merged, "--merge", CORPUS).returncode == 2
+
+
+def listening_addresses(port: int) -> set:
+    """The local addresses listening on `port`, from /proc/net/tcp (state 0A)."""
+    addresses = set()
+    for line in pathlib.Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:
+            addresses.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+    return addresses
+
+
+def test_serve_shard_serves_a_database_on_loopback(cli, databases):
+    one, shards = databases
+    port = free_port()
+    from servers import server
+    with server([cli.binary, "serve-shard", "--db", shards[2][0], "--port", port], port):
+        assert listening_addresses(port) == {"127.0.0.1"}
+        remote = f"tcp://127.0.0.1:{port}"
+        args = ["--facets", "phuong thuc lanh dao"]
+        assert comparable(*search(cli, [remote, shards[2][1]], args)[:2]) == comparable(*search(cli, [one], args)[:2])
+
+
+def test_serve_shard_refuses_what_is_not_a_vankien_database(cli, tmp_path):
+    result = cli.run("serve-shard", "--db", tmp_path / "missing", "--port", free_port())
+    assert result.returncode == 2 and "no such database" in result.stderr

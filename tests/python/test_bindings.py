@@ -4,6 +4,8 @@ import json
 import os
 import pathlib
 import subprocess
+import shutil
+import sys
 import threading
 
 import pytest
@@ -340,3 +342,27 @@ def test_cited_numbers_are_stored_and_searchable(db_path):
         assert db.add(dict(document.to_dict(), id="copy")) == "added"
         db.commit()
         assert db.get("copy").cited_numbers == ["35-NQ/TW", "05-CT/TW"]
+
+
+@pytest.mark.skipif(shutil.which("xapian-tcpsrv") is None, reason="xapian-tools is not installed")
+def test_a_searcher_keeps_answering_while_a_remote_shard_goes_away_and_comes_back(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests" / "cli"))
+    from servers import free_port, tcpsrv
+
+    for k in range(2):
+        with vankien.open(tmp_path / f"shard{k}", writable=True) as shard:
+            for i in range(5 + k):
+                shard.add({"id": f"s{k}-{i}", "title": "Hội nghị", "body": f"Huyện ủy tổ chức hội nghị lần {i}."})
+    port = free_port()
+    remote = f"tcp://127.0.0.1:{port}"
+    with tcpsrv(tmp_path / "shard0", port):
+        db = vankien.open([remote, tmp_path / "shard1"], remote_timeout_ms=2000, connect_timeout_ms=1000)
+        results = db.search("hội nghị", limit=20)
+        assert results.missing_shards == [] and results.total == 11
+    # The server is gone: the pooled connection breaks, the search goes on without it.
+    results = db.search("hội nghị", limit=20)
+    assert results.missing_shards == [remote] and results.total == 6
+    assert {hit.id for hit in results} == {f"s1-{i}" for i in range(6)}
+    with tcpsrv(tmp_path / "shard0", port):
+        results = db.search("hội nghị", limit=20)
+        assert results.missing_shards == [] and results.total == 11
