@@ -11,6 +11,11 @@
 namespace vankien::storage {
 
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
+  // Xapian makes the database's own folder, not the ones above it.
+  if (const std::filesystem::path parent = path.parent_path(); !parent.empty()) {
+    std::error_code ignored;  // a folder that cannot be made is reported by Xapian below
+    std::filesystem::create_directories(parent, ignored);
+  }
   try {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     const std::string format = db.get_metadata(std::string(schema::format_key));

@@ -7,7 +7,8 @@
 
 namespace vankien::storage {
 
-/// Creates the database if needed. Throws DatabaseLockedError, Error.
+/// Creates the database (and the folders above it) if needed. Throws
+/// DatabaseLockedError, Error.
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path);
 
 /// Throws DatabaseNotFoundError when there is no vankien database at `path`.

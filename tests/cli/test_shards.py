@@ -6,6 +6,7 @@ import json
 import os
 import pathlib
 import signal
+import subprocess
 import shutil
 import time
 
@@ -191,3 +192,30 @@ def test_serve_shard_serves_a_database_on_loopback(cli, databases):
 def test_serve_shard_refuses_what_is_not_a_vankien_database(cli, tmp_path):
     result = cli.run("serve-shard", "--db", tmp_path / "missing", "--port", free_port())
     assert result.returncode == 2 and "no such database" in result.stderr
+
+
+def test_a_replica_answers_as_its_primary_after_each_replication(cli, tmp_path):
+    """Indexing with changesets on, xapian-replicate-server on the primary,
+    xapian-replicate (one shot) on the replica; each search opens the replica
+    anew, as replicas must be opened (never reopen()ed)."""
+    from servers import server
+    primary_folder, replica = tmp_path / "primary", tmp_path / "replica" / "archive"
+    primary = primary_folder / "archive"
+    files = files_of(CORPUS)
+    changesets = {"XAPIAN_MAX_CHANGESETS": "10"}
+    replica.parent.mkdir()
+    assert cli.run("index", "--db", primary, "--root", ROOT, *files[:13], env=changesets).returncode == 0
+    port = free_port()
+    replicate = ["xapian-replicate", "--host", "127.0.0.1", "--port", str(port), "--master", "archive",
+                 "--one-shot", "--quiet", str(replica)]
+    args = ["--facets", "--limit", "100", "--clearance", "top_secret", ""]
+    with server(["xapian-replicate-server", "--interface", "127.0.0.1", "--port", port, primary_folder], port):
+        for more in (files[13:26], files[26:]):
+            result = subprocess.run(replicate, capture_output=True, text=True, timeout=60)
+            assert result.returncode == 0, result.stderr
+            assert comparable(*search(cli, [replica], args)[:2]) == comparable(*search(cli, [primary], args)[:2])
+            assert cli.run("index", "--db", primary, "--root", ROOT, *more, env=changesets).returncode == 0
+        result = subprocess.run(replicate, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+    assert comparable(*search(cli, [replica], args)[:2]) == comparable(*search(cli, [primary], args)[:2])
+    assert search(cli, [replica], args)[1]["total"] == 54
