@@ -4,10 +4,29 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace bench {
+
+/// `count` queries drawn with a fixed seed from a "query count" file
+/// (../shared/data/queries/keyword.freq).
+inline std::vector<std::string> sample_queries(const std::string& file, std::size_t count, unsigned seed) {
+  std::ifstream in(file);
+  std::vector<std::string> all;
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t space = line.rfind(' ');
+    if (space != std::string::npos && space > 0) all.push_back(line.substr(0, space));
+  }
+  if (all.empty()) throw std::runtime_error("no queries in " + file);
+  std::mt19937 random(seed);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < count; ++i) out.push_back(all[random() % all.size()]);
+  return out;
+}
 
 struct Latency {
   double p50_ms = 0, p95_ms = 0, p99_ms = 0, qps = 0;

@@ -31,20 +31,6 @@
 namespace {
 
 
-std::vector<std::string> sample_queries(const std::string& file, std::size_t count, unsigned seed) {
-  std::ifstream in(file);
-  std::vector<std::string> all;
-  for (std::string line; std::getline(in, line);) {
-    const std::size_t space = line.rfind(' ');
-    if (space != std::string::npos && space > 0) all.push_back(line.substr(0, space));
-  }
-  if (all.empty()) throw std::runtime_error("no queries in " + file);
-  std::mt19937 random(seed);
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < count; ++i) out.push_back(all[random() % all.size()]);
-  return out;
-}
-
 struct Figures {
   bench::Latency latency;
   std::size_t errors = 0;
@@ -100,7 +86,7 @@ int main(int argc, char** argv) {
     std::cerr << "query_bench: PASSES must be at least 1\n";
     return 2;
   }
-  const auto typed = sample_queries(argv[2], count, seed);
+  const auto typed = bench::sample_queries(argv[2], count, seed);
   std::vector<std::string> folded;
   for (const auto& q : typed) folded.push_back(vankien::fold(q));
 

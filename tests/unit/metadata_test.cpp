@@ -28,6 +28,16 @@ Document completed(std::string body) {
   return document;
 }
 
+// A post whose title was given apart from its body, as portal exports give it.
+Document completed_post(std::string title, std::string body, std::string date = {}) {
+  Document document;
+  document.title = std::move(title);
+  document.body = std::move(body);
+  document.date = std::move(date);
+  extractor().complete(document);
+  return document;
+}
+
 Document completed_fixture(std::string_view name) {
   std::vector<Document> documents;
   vankien::read_file(vankien::test::fixture(name), {},
@@ -536,27 +546,20 @@ TEST_CASE("a post's own date, in order of evidence") {
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
-    Document document;
-    document.title = c.title;
-    document.body = c.body;
-    extractor().complete(document);
-    CHECK(document.date == c.date);
+    CHECK(completed_post(c.title, c.body).date == c.date);
   }
 }
 
 TEST_CASE("a post whose title was given apart: its first paragraph is the lead, bylines are neither") {
-  Document post;
-  post.title = "Huyện ủy sơ kết công tác dân vận";
-  post.body = "Thứ Sáu, 05/06/2020 - 15:02\nSáng 5/6, Huyện ủy sơ kết công tác dân vận.\nNội dung.\nHoàng Sim";
-  extractor().complete(post);
+  const Document post = completed_post(
+      "Huyện ủy sơ kết công tác dân vận",
+      "Thứ Sáu, 05/06/2020 - 15:02\nSáng 5/6, Huyện ủy sơ kết công tác dân vận.\nNội dung.\nHoàng Sim");
   CHECK(post.lead == "Sáng 5/6, Huyện ủy sơ kết công tác dân vận.");
   CHECK(post.author == "Hoàng Sim");
   CHECK(post.date == "2020-06-05");
   // A body that starts with its title keeps the paragraph after it as the lead.
-  Document titled;
-  titled.title = "Huyện ủy sơ kết công tác dân vận";
-  titled.body = "Huyện ủy sơ kết công tác dân vận\nHuyện ủy sơ kết sáu tháng.\nNội dung.";
-  extractor().complete(titled);
+  const Document titled = completed_post("Huyện ủy sơ kết công tác dân vận",
+                                         "Huyện ủy sơ kết công tác dân vận\nHuyện ủy sơ kết sáu tháng.\nNội dung.");
   CHECK(titled.lead == "Huyện ủy sơ kết sáu tháng.");
 }
 
@@ -580,11 +583,7 @@ TEST_CASE("a term is inferred from the date only for what Party bodies issue or 
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
-    Document document;
-    document.title = c.title;
-    document.body = c.body;
-    document.date = "2019-06-05";
-    extractor().complete(document);
+    const Document document = completed_post(c.title, c.body, "2019-06-05");
     CHECK(document.term == c.term);
     CHECK(document.term_inferred == !c.term.empty());
   }
@@ -638,10 +637,6 @@ TEST_CASE("topics: the title and lead weigh more than the body, and a passing me
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
-    Document document;
-    document.title = c.title;
-    document.body = c.body;
-    extractor().complete(document);
-    CHECK(document.topics == c.topics);
+    CHECK(completed_post(c.title, c.body).topics == c.topics);
   }
 }
