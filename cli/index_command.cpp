@@ -167,10 +167,9 @@ int run_index(const IndexOptions& options) {
 
   for (const Problem& problem : summary.problems) std::cerr << problem.to_string() << '\n';
   if (!options.quiet) {
-    std::cerr << "indexed " << summary.files << " file(s) into " << options.db
-              << (options.shards == 0 ? "" : " (" + std::to_string(options.shards) + " shards" +
-                                                 (options.merge ? ", merged)" : ")"))
-              << ": " << summary.added << " added, " << summary.updated << " updated, " << summary.unchanged
+    std::cerr << "indexed " << summary.files << " file(s) into " << options.db;
+    if (options.shards != 0) std::cerr << " (" << options.shards << " shards" << (options.merge ? ", merged)" : ")");
+    std::cerr << ": " << summary.added << " added, " << summary.updated << " updated, " << summary.unchanged
               << " unchanged, " << summary.failed << " failed; " << documents << " documents in the database\n";
   }
   return summary.failed == 0 ? 0 : 2;
