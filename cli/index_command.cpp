@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -57,12 +58,23 @@ class ProgressLine {
   Clock::time_point start_ = Clock::now();
 };
 
+// A stub file that `--shards` wrote (write_stub's first line).
+bool is_shards_stub(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string first;
+  std::getline(in, first);
+  return first.rfind("# vankien shards", 0) == 0;
+}
+
 // The shards of `db` with `--shards N`: DB.shards/0 ... N-1, beside the
 // stub file DB that names them. A DB that is already a stub must name N.
 std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& db, std::size_t count) {
   std::error_code error;
   if (std::filesystem::is_directory(db, error)) {
     throw Error(db.string() + ": already one database: index into it without --shards, or name another");
+  }
+  if (std::filesystem::exists(db, error) && !is_shards_stub(db)) {
+    throw Error(db.string() + ": a file that is not the stub of earlier shards: name another");
   }
   std::vector<std::filesystem::path> shards;
   const std::filesystem::path folder = db.string() + ".shards";

@@ -116,7 +116,7 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
           SourceLocation where = document->source;
           try {
             tallies[k].count(impl_->shards[k].add(std::move(*document)));
-          } catch (const Error& error) {  // one document's failure is not the run's
+          } catch (const std::exception& error) {  // one document's failure is not the run's
             tallies[k].fail(Problem{std::move(where), error.what()});
           }
         }
@@ -140,19 +140,22 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
     return out;
   };
   std::exception_ptr reading_error;
+  // A shard that stopped writing ends the reading after the current file:
+  // nothing is thrown through a reader (expat's callbacks are C).
+  bool stopped = false;
   try {
     auto on_problem = [&](Problem&& problem) {
       if (!problem.warning) ++summary.failed;
       summary.problems.push_back(std::move(problem));
     };
     auto on_document = [&](Document&& document) {
+      if (stopped) return;
       give_id(document);
       const std::size_t k = shard_of(document.id, count);
-      if (!queues[k]->push(std::move(document))) {
-        throw Error(std::string("shard ").append(std::to_string(k)).append(" stopped writing"));
-      }
+      stopped = !queues[k]->push(std::move(document));
     };
     for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
+      if (stopped) break;
       read_file(file, read, on_document, on_problem);
       std::error_code error;
       const auto size = file == "-" ? 0 : std::filesystem::file_size(file, error);

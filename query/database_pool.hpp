@@ -95,18 +95,24 @@ class DatabasePool {
     free_.push_back(std::move(handle));
   }
 
-  /// Handles whose connection a reopen finds broken are dropped.
+  /// Handles a reopen fails on (a broken connection, say) are dropped.
   void reopen_all() {
     const std::lock_guard lock(mutex_);
-    std::vector<std::unique_ptr<Handle>> kept;
-    for (auto& handle : free_) {
+    std::erase_if(free_, [](const std::unique_ptr<Handle>& handle) {
       try {
         handle->all.reopen();
-        kept.push_back(std::move(handle));
-      } catch (const Xapian::NetworkError&) {
+        return false;
+      } catch (const Xapian::Error&) {
+        return true;
       }
-    }
-    free_ = std::move(kept);
+    });
+  }
+
+  /// After a remote shard's connection broke: the idle handles' connections
+  /// to it are likely broken too (the server restarted, or closed them).
+  void drop_idle() {
+    const std::lock_guard lock(mutex_);
+    free_.clear();
   }
 
   std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(shards_, timeouts_); }
@@ -144,7 +150,9 @@ class DatabasePool {
 // Returns the borrowed handle to the pool whatever happens.
 class Borrowed {
  public:
-  explicit Borrowed(DatabasePool& pool) : pool_(pool), handle_(pool.acquire()) {}
+  /// `fresh`: a new handle, not one from the pool.
+  explicit Borrowed(DatabasePool& pool, bool fresh = false)
+      : pool_(pool), handle_(fresh ? pool.open() : pool.acquire()) {}
   ~Borrowed() {
     if (handle_) pool_.release(std::move(handle_));
   }

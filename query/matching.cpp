@@ -135,6 +135,7 @@ Matches find_matches(const HelperClaim& helper, Handle& handle, const MatchReque
   if (!handle.all_local && handle.shards.size() > 1 && !request.facets.empty()) {
     MatchRequest without_facets = request;
     without_facets.facets.clear();
+    without_facets.check_at_least = 0;  // the facets' own pass checks every match
     Matches found = enquire_page(db, without_facets);
     found.facets = facets_by_shard(handle, request);
     return found;
@@ -150,7 +151,7 @@ Matches find_matches(const HelperClaim& helper, Handle& handle, const MatchReque
   helper.for_each(db, slices, [&](std::size_t i, Xapian::Database& reader) {
     const Xapian::Query slice(Xapian::Query::OP_FILTER, Xapian::Query::unserialise(serialised),
                               Xapian::Query((new DocidSlice(static_cast<unsigned>(i), slices))->release()));
-    found[i] = enquire(reader, slice, request, 0, request.first + request.count);
+    found[i] = enquire(reader, slice, request, 0, request.first + request.count + (db.size() > 1 ? tie_margin : 0));
   });
   return merged(std::move(found), request);
 }

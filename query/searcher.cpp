@@ -67,16 +67,17 @@ auto with_retry(Xapian::Database& db, Work work) {
 
 // Runs `work(handle)` on a borrowed handle. A remote shard that stops
 // answering (or whose connection broke while the handle was idle) breaks the
-// handle: it is dropped, and the work runs once more on a new one, which
-// leaves out the shards that do not answer now.
+// handle: it and the other idle ones are dropped, and the work runs once
+// more on a new handle, which leaves out the shards that do not answer now.
 template <typename Work>
 auto with_shards(DatabasePool& pool, Work work) {
   for (int attempt = 1;; ++attempt) {
-    Borrowed db(pool);
+    Borrowed db(pool, /*fresh=*/attempt > 1);
     try {
       return with_retry((*db).all, [&] { return work(*db); });
     } catch (const Xapian::NetworkError& error) {
       db.discard();
+      pool.drop_idle();
       if (attempt == 2) throw ShardsUnavailableError("remote shards stopped answering: " + error.get_description());
     }
   }

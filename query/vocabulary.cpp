@@ -29,9 +29,11 @@ void Vocabulary::forget_accents() const {
   looked_up_.clear();
 }
 
-std::string Vocabulary::remember(const std::string& folded, std::string accented) const {
+std::string Vocabulary::remember(const Handle& shards, const std::string& folded, std::string accented) const {
   // Round trips saved on the next query with this word. The same words come
-  // back often; the bound keeps odd ones from piling up.
+  // back often; the bound keeps odd ones from piling up. An answer without a
+  // missing shard's words is not kept.
+  if (!shards.missing.empty()) return accented;
   const std::lock_guard lock(accents_mutex_);
   if (looked_up_.size() >= max_looked_up) looked_up_.clear();
   looked_up_.emplace(folded, accented);
@@ -64,11 +66,11 @@ std::string Vocabulary::likely_accented(const Handle& shards, const std::string&
   }
   if (shards.shards.size() == 1) {
     if (std::optional<std::string> stored = storage::stored_accent(shards.all, folded)) {
-      return remember(folded, std::move(*stored));
+      return remember(shards, folded, std::move(*stored));
     }
   } else if (!shards.all_local) {
     // A remote shard would send every exact term to build the table here.
-    return remember(folded, commonest_of_shards(shards, folded));
+    return remember(shards, folded, commonest_of_shards(shards, folded));
   }
   // No table stored with the database (local shards searched as one, or one
   // database whose indexing run never finished): built here once, and kept.

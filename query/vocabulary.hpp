@@ -52,7 +52,7 @@ class Vocabulary {
   static constexpr std::size_t max_looked_up = 100000;
   mutable std::unordered_map<std::string, std::string> looked_up_;
 
-  std::string remember(const std::string& folded, std::string accented) const;
+  std::string remember(const Handle& shards, const std::string& folded, std::string accented) const;
   static std::string commonest_of_shards(const Handle& shards, const std::string& folded);
 };
 

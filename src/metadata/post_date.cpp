@@ -19,7 +19,7 @@ std::optional<PlaceAndDate> place_and_date_in(const std::string& cell) {
   const AnalyzedText text(cell);
   const auto& words = text.words();
   for (std::size_t i = 0; i < words.size() && i <= max_place_words; ++i) {
-    if (i > 0 && words[i].text != "ngày") continue;
+    if (i > 0 && !text.is(i, "ngày")) continue;
     std::size_t used = 0;
     const auto date = date_at(text, i, used);
     // The date ends the cell: a sentence that starts with one is not a header line.

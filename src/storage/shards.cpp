@@ -62,6 +62,7 @@ std::vector<ShardLocation> stub_shards(const std::filesystem::path& stub) {
   std::vector<ShardLocation> shards;
   std::string line;
   for (std::size_t number = 1; std::getline(in, line); ++number) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
     const std::string where = stub.string() + ":" + std::to_string(number);
     std::istringstream words(line);
     std::string kind, target;

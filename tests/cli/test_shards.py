@@ -101,7 +101,8 @@ def test_a_stub_file_names_local_and_remote_shards(cli, databases, tmp_path):
     one, shards = databases
     port = free_port()
     stub = tmp_path / "archive.stub"
-    stub.write_text(f"# two shards\nremote 127.0.0.1:{port}\nauto {shards[2][1]}\n")
+    # Saved on Windows: CRLF line ends.
+    stub.write_bytes(f"# two shards\r\nremote 127.0.0.1:{port}\r\nauto {shards[2][1]}\r\n".encode())
     with tcpsrv(shards[2][0], port):
         assert comparable(*search(cli, [stub], ["cán bộ"])[:2]) == comparable(*search(cli, [one], ["cán bộ"])[:2])
 
@@ -154,6 +155,11 @@ def test_index_shards_writes_shards_that_answer_as_one_database(cli, databases, 
     # Another number of shards would route differently: refused.
     other = cli.run("index", "--db", stub, "--shards", "2", "--root", ROOT, CORPUS)
     assert other.returncode == 2 and "has 3 shards, not 2" in other.stderr
+    # A file that is not such a stub is never written over.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    refused = cli.run("index", "--db", notes, "--shards", "2", CORPUS)
+    assert refused.returncode == 2 and notes.read_text() == "my notes\n"
 
 
 def test_index_shards_merge_gives_one_database(cli, databases, tmp_path):
