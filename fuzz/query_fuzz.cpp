@@ -2,13 +2,18 @@
 // nothing else. Every field of the request comes from the input, not only the
 // query text, and each search runs on a thread with a small stack, as in a
 // server's worker pool or a Python thread: what recursed by input size, or
-// read past an array for an odd snippet size, crashes here.
+// read past an array for an odd snippet size, crashes here. One such thread
+// serves every input, as a pool's worker would (a new thread per input spent
+// most of the run building the analyzer's per-thread word cache).
 #include <fuzzer/FuzzedDataProvider.h>
 #include <pthread.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <limits>
 #include <memory>
 #include <string>
@@ -65,11 +70,23 @@ vankien::SearchRequest request_from(FuzzedDataProvider& input) {
   return request;
 }
 
-void* search_on_this_thread(void* argument) {
-  const auto& request = *static_cast<const vankien::SearchRequest*>(argument);
-  try {
-    searcher->search(request);
-  } catch (const vankien::QueryError&) {
+// The worker: takes one request at a time from LLVMFuzzerTestOneInput. The
+// mutex and condition are never destroyed: the worker waits on them still
+// when the process exits.
+std::mutex& handover = *new std::mutex;
+std::condition_variable& changed = *new std::condition_variable;
+const vankien::SearchRequest* pending = nullptr;
+
+void* serve_searches(void*) {
+  std::unique_lock lock(handover);
+  for (;;) {
+    changed.wait(lock, [] { return pending != nullptr; });
+    try {
+      searcher->search(*pending);
+    } catch (const vankien::QueryError&) {
+    }
+    pending = nullptr;
+    changed.notify_all();
   }
   return nullptr;
 }
@@ -98,20 +115,22 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   search_options.data_dir = VANKIEN_FUZZ_DATA_DIR;
   search_options.max_query_bytes = 1 << 20;  // deep nesting within reach of -max_len
   searcher = std::make_unique<vankien::Searcher>(std::vector<std::filesystem::path>{db}, search_options);
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, stack_bytes);
+  pthread_t worker;
+  if (pthread_create(&worker, &attributes, serve_searches, nullptr) != 0) std::abort();
+  pthread_detach(worker);
+  pthread_attr_destroy(&attributes);
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider input(data, size);
   const vankien::SearchRequest request = request_from(input);
-  pthread_attr_t attributes;
-  pthread_attr_init(&attributes);
-  pthread_attr_setstacksize(&attributes, stack_bytes);
-  pthread_t thread;
-  if (pthread_create(&thread, &attributes, search_on_this_thread,
-                     const_cast<vankien::SearchRequest*>(&request)) == 0) {
-    pthread_join(thread, nullptr);
-  }
-  pthread_attr_destroy(&attributes);
+  std::unique_lock lock(handover);
+  pending = &request;
+  changed.notify_all();
+  changed.wait(lock, [] { return pending == nullptr; });
   return 0;
 }
