@@ -21,7 +21,7 @@ std::string_view AnalyzedText::gap_before(std::size_t i) const {
 bool AnalyzedText::matches(std::size_t i, const std::vector<std::string>& phrase) const {
   if (i + phrase.size() > words_.size()) return false;
   for (std::size_t k = 0; k < phrase.size(); ++k) {
-    const bool same = unmarked_ ? words_[i + k].folded == fold(phrase[k]) : words_[i + k].text == phrase[k];
+    const bool same = unmarked_ ? words_[i + k].folded == folded(phrase[k]) : words_[i + k].text == phrase[k];
     if (!same) return false;
   }
   return true;
@@ -29,7 +29,13 @@ bool AnalyzedText::matches(std::size_t i, const std::vector<std::string>& phrase
 
 bool AnalyzedText::is(std::size_t i, std::string_view word) const {
   if (i >= words_.size()) return false;
-  return unmarked_ ? words_[i].folded == fold(word) : words_[i].text == word;
+  return unmarked_ ? words_[i].folded == folded(std::string(word)) : words_[i].text == word;
+}
+
+const std::string& AnalyzedText::folded(const std::string& word) const {
+  auto [it, inserted] = folded_words_.try_emplace(word);
+  if (inserted) it->second = fold(word);
+  return it->second;
 }
 
 std::string AnalyzedText::joined(std::size_t i, std::size_t count) const {

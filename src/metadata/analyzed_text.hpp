@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vankien/analyzer.hpp"
@@ -36,6 +37,9 @@ class AnalyzedText {
   std::vector<Token> words_;
   std::vector<Token> codes_;
   bool unmarked_ = false;
+  // The rules' words without marks, folded once each (unmarked texts only).
+  const std::string& folded(const std::string& word) const;
+  mutable std::unordered_map<std::string, std::string> folded_words_;
 };
 
 /// The normalised words of a short phrase: "Huyện uỷ" -> {"huyện", "ủy"}.

@@ -92,14 +92,23 @@ std::string_view first_line(std::string_view text) {
 
 // A Party document (Party numbering or a Party issuer), or a post whose title
 // or lead names a Party body doing something: whatever has a congress term.
-bool is_by_or_about_a_party_body(const Document& doc, const Layout& layout) {
+bool is_by_or_about_a_party_body(const Document& doc, const Layout& layout, const AnalyzedText& title,
+                                  const AnalyzedText& lead) {
   if (doc.numbering == "state") return false;
   if (doc.numbering == "party") return true;
   if (layout.formal) return names_a_party_body(AnalyzedText(doc.issuer.empty() ? layout.issuer_heading : doc.issuer));
   // The title and the lead; a body too short to have a lead, its first line.
-  std::string heads;
-  heads.append(doc.title).append("\n").append(doc.lead.empty() ? first_line(doc.body) : doc.lead);
-  return names_a_party_body(AnalyzedText(heads));
+  if (names_a_party_body(title)) return true;
+  return doc.lead.empty() ? names_a_party_body(AnalyzedText(first_line(doc.body))) : names_a_party_body(lead);
+}
+
+// The unit words below a province: a title or lead with one is about a district.
+bool names_a_local_unit(const AnalyzedText& text) {
+  static const std::vector<std::string> thi_tran = phrase_words("thị trấn");
+  for (std::size_t i = 0; i < text.words().size(); ++i) {
+    if (text.is(i, "huyện") || text.is(i, "xã") || text.is(i, "thôn") || text.matches(i, thi_tran)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -159,18 +168,14 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   }
   const AnalyzedText with_heads(heads_and_window);
   const AnalyzedText& evidence = heads_in_body ? text : with_heads;
+  // The title and lead alone, for the rules that weigh them apart.
+  const AnalyzedText title_text(doc.title), lead_text(doc.lead);
   // The province a post is about when its title names one and no unit below
   // it; a title that names no unit at all leaves it to the lead.
   const auto province_of_heads = [&]() -> const Place* {
-    for (const std::string* head : {&doc.title, &doc.lead}) {
-      const AnalyzedText analyzed(*head);
-      for (std::size_t i = 0; i < analyzed.words().size(); ++i) {
-        if (analyzed.is(i, "huyện") || analyzed.is(i, "xã") || analyzed.is(i, "thôn") ||
-            analyzed.matches(i, phrase_words("thị trấn"))) {
-          return nullptr;
-        }
-      }
-      const FoundPlaces found = data_->gazetteer.find(analyzed, "");
+    for (const AnalyzedText* head : {&title_text, &lead_text}) {
+      if (names_a_local_unit(*head)) return nullptr;
+      const FoundPlaces found = data_->gazetteer.find(*head, "");
       if (found.district) return nullptr;
       if (found.province) return found.province;
     }
@@ -273,12 +278,11 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   // for what Party bodies issue or do only: a State document, or news of the
   // People's Committee or an association, has a congress term only if stated.
   if (doc.term.empty()) {
-    const AnalyzedText title(doc.title);
-    auto stated = stated_term(title, 0, title.words().size(), central);
+    auto stated = stated_term(title_text, 0, title_text.words().size(), central);
     if (!stated) stated = stated_term(text, 0, text.words().size(), central);
     if (stated) {
       doc.term = *stated;
-    } else if (!doc.date.empty() && is_by_or_about_a_party_body(doc, layout)) {
+    } else if (!doc.date.empty() && is_by_or_about_a_party_body(doc, layout, title_text, lead_text)) {
       doc.term = inferred_term(std::stoi(doc.date.substr(0, 4)), std::stoi(doc.date.substr(5, 2)), central);
       doc.term_inferred = true;
     }
@@ -287,7 +291,7 @@ void MetadataExtractor::complete_document(Document& doc, std::vector<Token>* bod
   if (doc.cited_numbers.empty()) doc.cited_numbers = cited_numbers(evidence, doc.number, max_cited_numbers);
 
   if (doc.topics.empty()) {
-    doc.topics = data_->topics.classify(evidence, AnalyzedText(doc.title), AnalyzedText(doc.lead));
+    doc.topics = data_->topics.classify(evidence, title_text, lead_text);
   } else {
     for (std::string& topic : doc.topics) {
       if (const std::string label = data_->topics.label_for(topic); !label.empty()) topic = label;

@@ -2,6 +2,7 @@
 same hits, order, scores, totals, facets, snippets and suggestions as one
 database holding the same documents; a shard that stops answering is named,
 never a hang."""
+import contextlib
 import json
 import os
 import pathlib
@@ -13,7 +14,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from servers import free_port, tcpsrv
+from servers import free_port, server, tcpsrv
 
 pytestmark = pytest.mark.skipif(shutil.which("xapian-tcpsrv") is None, reason="xapian-tools is not installed")
 
@@ -81,10 +82,9 @@ def test_shards_answer_as_one_database(cli, databases, behaviour, args, count):
     local = [one] if count == 1 else shards[count]
     assert comparable(*search(cli, local, args)[:2]) == expected, "local shards"
     ports = [free_port() for _ in local]
-    servers = [tcpsrv(db, port) for db, port in zip(local, ports)]
-    for server in servers:
-        server.__enter__()
-    try:
+    with contextlib.ExitStack() as servers:  # every server started is stopped, whatever fails
+        for db, port in zip(local, ports):
+            servers.enter_context(tcpsrv(db, port))
         remote = [f"tcp://127.0.0.1:{port}" for port in ports]
         hits, summary, _ = search(cli, remote, args)
         assert comparable(hits, summary) == expected, "remote shards"
@@ -92,9 +92,6 @@ def test_shards_answer_as_one_database(cli, databases, behaviour, args, count):
         # Local and remote shards mixed.
         mixed = remote[:1] + [str(db) for db in local[1:]]
         assert comparable(*search(cli, mixed, args)[:2]) == expected, "mixed shards"
-    finally:
-        for server in servers:
-            server.__exit__(None, None, None)
 
 
 def test_a_stub_file_names_local_and_remote_shards(cli, databases, tmp_path):
@@ -187,7 +184,6 @@ def listening_addresses(port: int) -> set:
 def test_serve_shard_serves_a_database_on_loopback(cli, databases):
     one, shards = databases
     port = free_port()
-    from servers import server
     with server([cli.binary, "serve-shard", "--db", shards[2][0], "--port", port], port):
         assert listening_addresses(port) == {"127.0.0.1"}
         remote = f"tcp://127.0.0.1:{port}"
@@ -204,7 +200,6 @@ def test_a_replica_answers_as_its_primary_after_each_replication(cli, tmp_path):
     """Indexing with changesets on, xapian-replicate-server on the primary,
     xapian-replicate (one shot) on the replica; each search opens the replica
     anew, as replicas must be opened (never reopen()ed)."""
-    from servers import server
     primary_folder, replica = tmp_path / "primary", tmp_path / "replica" / "archive"
     primary = primary_folder / "archive"
     files = files_of(CORPUS)
