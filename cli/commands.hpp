@@ -18,5 +18,7 @@ CommandRunner add_show_command(CLI::App& app);
 CommandRunner add_delete_command(CLI::App& app);
 CommandRunner add_stats_command(CLI::App& app);
 CommandRunner add_serve_shard_command(CLI::App& app);
+CommandRunner add_serve_command(CLI::App& app);
+CommandRunner add_keys_command(CLI::App& app);
 
 }  // namespace vankien::cli

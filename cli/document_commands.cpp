@@ -37,7 +37,7 @@ int run_show(const ShowOptions& options) {
     std::cerr << "vankien show: no document '" << options.id << "'\n";
     return 1;
   }
-  const nlohmann::json json = document_json(*document, true);
+  const nlohmann::json json = document_json(*document, {.body = true});
   if (options.json) {
     std::cout << dump(json) << '\n';
     return 0;
@@ -78,17 +78,10 @@ struct StatsOptions {
 int run_stats(const StatsOptions& options) {
   const Searcher searcher({options.db});
   const DatabaseStats stats = searcher.stats(clearance_of(options.clearance));
-  std::uintmax_t bytes = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(options.db)) {
-    std::error_code error;
-    const auto size = entry.file_size(error);
-    if (!error) bytes += size;
-  }
+  const std::uintmax_t bytes = stats.bytes_on_disk;
   if (options.json) {
-    Results as_results;
-    as_results.facets = stats.counts;
     nlohmann::json json = {{"documents", stats.documents}, {"terms", stats.terms}, {"bytes", bytes}};
-    json["counts"] = summary_json(as_results)["facets"];
+    json["counts"] = server::facets_json(stats.counts);
     std::cout << dump(json) << '\n';
     return 0;
   }

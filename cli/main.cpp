@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
       {"stats", vankien::cli::add_stats_command(app)},
       {"analyze", vankien::cli::add_analyze_command(app)},
       {"serve-shard", vankien::cli::add_serve_shard_command(app)},
+      {"serve", vankien::cli::add_serve_command(app)},
+      {"keys", vankien::cli::add_keys_command(app)},
   };
 
   try {

@@ -38,58 +38,11 @@ std::string snippet_line(const Hit& hit, bool colour) {
 
 }  // namespace
 
-std::string dump(const nlohmann::json& json) {
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-nlohmann::json document_json(const Document& d, bool with_body) {
-  nlohmann::json json = {
-      {"id", d.id},         {"title", d.title},       {"date", d.date},
-      {"date_precision", d.date_precision},
-      {"type", d.type},     {"number", d.number},     {"numbering", d.numbering},
-      {"issuer", d.issuer}, {"district", d.district}, {"province", d.province},
-      {"successor_province", d.successor_province},   {"term", d.term},
-      {"term_inferred", d.term_inferred},             {"topics", d.topics},
-      {"author", d.author}, {"url", d.url},           {"access", std::string(access_name(d.access))},
-      {"lead", d.lead},     {"tags", d.tags},         {"encoding", d.encoding},
-      {"cited_numbers", d.cited_numbers},
-      {"source", d.source.file},
-  };
-  if (with_body) json["body"] = d.body;
+nlohmann::json summary_line_json(const Results& results) {
+  nlohmann::json json = server::summary_json(results);
+  json["summary"] = true;
+  json["returned"] = results.hits.size();
   return json;
-}
-
-nlohmann::json hit_json(const Hit& hit) {
-  nlohmann::json json = document_json(hit.document, false);
-  json["rank"] = hit.rank;
-  json["score"] = hit.score;
-  nlohmann::json highlights = nlohmann::json::array();
-  for (const Highlight& h : hit.snippet.highlights) highlights.push_back({h.begin, h.end});
-  json["snippet"] = {{"text", hit.snippet.text},
-                     {"html", hit.snippet.html},
-                     {"begin", hit.snippet.begin},
-                     {"end", hit.snippet.end},
-                     {"highlights", highlights}};
-  return json;
-}
-
-nlohmann::json summary_json(const Results& results) {
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& [name, counts] : results.facets) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const FacetCount& count : counts) list.push_back({{"value", count.value}, {"count", count.count}});
-    facets[name] = list;
-  }
-  return {{"summary", true},
-          {"total", results.total},
-          {"total_lower", results.total_lower},
-          {"total_upper", results.total_upper},
-          {"returned", results.hits.size()},
-          {"facets", facets},
-          {"suggestion", results.suggestion},
-          {"relaxed", results.relaxed},
-          {"warnings", results.warnings},
-          {"missing_shards", results.missing_shards}};
 }
 
 std::string hit_text(const Hit& hit, bool colour) {

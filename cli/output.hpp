@@ -5,16 +5,17 @@
 
 #include <string>
 
+#include "server/json_output.hpp"
 #include "vankien/document.hpp"
 #include "vankien/search.hpp"
 
 namespace vankien::cli {
 
-nlohmann::json document_json(const Document& document, bool with_body);
-nlohmann::json hit_json(const Hit& hit);
-nlohmann::json summary_json(const Results& results);
-/// One line of JSON; invalid UTF-8 (which stored text never has) is replaced.
-std::string dump(const nlohmann::json& json);
+using server::document_json;
+using server::dump;
+using server::hit_json;
+/// The JSON Lines output's last line: the results' summary, marked as such.
+nlohmann::json summary_line_json(const Results& results);
 
 /// The human form of one hit: rank, title, metadata line, snippet.
 std::string hit_text(const Hit& hit, bool colour);

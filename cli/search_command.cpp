@@ -43,7 +43,7 @@ int print_results(const Results& results, bool json) {
   }
   if (json) {
     for (const Hit& hit : results.hits) std::cout << dump(hit_json(hit)) << '\n';
-    std::cout << dump(summary_json(results)) << '\n';
+    std::cout << dump(summary_line_json(results)) << '\n';
     return results.total > 0 ? 0 : 1;
   }
   const bool colour = use_colour(STDOUT_FILENO);

@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -25,6 +27,7 @@ struct Handle {
   std::vector<Xapian::Database> shards;
   std::vector<std::string> missing;  ///< remote shards left out, by name
   bool all_local = true;
+  std::uint64_t generation = 0;  ///< the pool's generation it was last reopened at
 
   Handle(const std::vector<storage::ShardLocation>& locations, const storage::RemoteTimeouts& timeouts) {
     for (const storage::ShardLocation& location : locations) {
@@ -76,16 +79,27 @@ class DatabasePool {
     return std::none_of(shards_.begin(), shards_.end(), [](const auto& shard) { return shard.remote(); });
   }
 
+  /// An idle handle, reopened first if the pool saw a commit since it was
+  /// last used (a handle that cannot be reopened is replaced), else a new one.
   std::unique_ptr<Handle> acquire() {
+    std::unique_ptr<Handle> handle;
     {
       const std::lock_guard lock(mutex_);
       if (!free_.empty()) {
-        auto handle = std::move(free_.back());
+        handle = std::move(free_.back());
         free_.pop_back();
-        return handle;
       }
     }
-    return open();
+    const std::uint64_t now = generation_;
+    if (handle && handle->generation != now) {
+      try {
+        handle->all.reopen();
+        handle->generation = now;
+      } catch (const Xapian::Error&) {
+        handle.reset();
+      }
+    }
+    return handle ? std::move(handle) : open();
   }
 
   /// A handle missing a shard is not kept: the next search tries that shard again.
@@ -95,17 +109,20 @@ class DatabasePool {
     free_.push_back(std::move(handle));
   }
 
-  /// Handles a reopen fails on (a broken connection, say) are dropped.
-  void reopen_all() {
-    const std::lock_guard lock(mutex_);
-    std::erase_if(free_, [](const std::unique_ptr<Handle>& handle) {
-      try {
-        handle->all.reopen();
-        return false;
-      } catch (const Xapian::Error&) {
-        return true;
-      }
-    });
+  /// Looks for commits since the last look, on one handle. When there are,
+  /// every handle is reopened before its next search, busy ones included,
+  /// and this returns true.
+  bool refresh() {
+    std::unique_ptr<Handle> probe = acquire();
+    bool changed = true;  // a handle that cannot say is taken to have changed
+    try {
+      changed = probe->all.reopen();
+    } catch (const Xapian::Error&) {
+      probe.reset();
+    }
+    if (changed) probe_generation(probe.get());
+    if (probe) release(std::move(probe));
+    return changed;
   }
 
   /// After a remote shard's connection broke: the idle handles' connections
@@ -115,7 +132,25 @@ class DatabasePool {
     free_.clear();
   }
 
-  std::unique_ptr<Handle> open() const { return std::make_unique<Handle>(shards_, timeouts_); }
+  /// The size of the local shards' files; remote shards' are not known here.
+  std::uintmax_t local_bytes() const {
+    std::uintmax_t bytes = 0;
+    for (const storage::ShardLocation& shard : shards_) {
+      if (shard.remote()) continue;
+      std::error_code error;
+      for (const auto& entry : std::filesystem::directory_iterator(shard.path, error)) {
+        const auto size = entry.is_regular_file(error) ? entry.file_size(error) : 0;
+        if (!error) bytes += size;
+      }
+    }
+    return bytes;
+  }
+
+  std::unique_ptr<Handle> open() const {
+    auto handle = std::make_unique<Handle>(shards_, timeouts_);
+    handle->generation = generation_;
+    return handle;
+  }
 
  private:
   // The shards the locations name, without repeats: one database named twice
@@ -141,8 +176,14 @@ class DatabasePool {
     return out;
   }
 
+  void probe_generation(Handle* probe) {
+    const std::uint64_t next = ++generation_;
+    if (probe) probe->generation = next;
+  }
+
   std::vector<storage::ShardLocation> shards_;
   storage::RemoteTimeouts timeouts_;
+  std::atomic<std::uint64_t> generation_{0};
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handle>> free_;
 };

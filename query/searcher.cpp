@@ -233,9 +233,10 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-void Searcher::reopen() {
-  impl_->pool.reopen_all();
+bool Searcher::reopen() {
+  if (!impl_->pool.refresh()) return false;
   impl_->vocabulary.forget_accents();
+  return true;
 }
 
 Results Searcher::search(const SearchRequest& request) const {
@@ -384,6 +385,7 @@ DatabaseStats Searcher::stats(Access clearance) const {
   DatabaseStats stats;
   stats.documents = all.total;
   stats.counts = all.facets;
+  stats.bytes_on_disk = impl_->pool.local_bytes();
   // Distinct terms, when every shard is local: a remote shard would send its
   // whole dictionary for it.
   stats.terms = with_shards(impl_->pool, [&](Handle& handle) {

@@ -118,7 +118,7 @@ struct SearchOptions {
 struct DatabaseStats {
   std::size_t documents = 0;
   std::size_t terms = 0;  ///< distinct terms; 0 when a shard is remote
-  std::uintmax_t bytes_on_disk = 0;
+  std::uintmax_t bytes_on_disk = 0;  ///< local shards' files (remote ones count 0)
   std::map<std::string, std::vector<FacetCount>> counts;  ///< district, term, topic, type
 };
 
@@ -146,8 +146,11 @@ class Searcher {
   /// Counts over the whole database (documents above `clearance` not counted).
   DatabaseStats stats(Access clearance = Access::public_) const;
 
-  /// Sees changes committed since opening.
-  void reopen();
+  /// Sees changes committed since opening (or the last reopen): every
+  /// search that starts after this returns reads them. Cheap when nothing
+  /// changed, so a server may call it every second; returns whether
+  /// anything did. Safe to call while other threads search.
+  bool reopen();
 
  private:
   struct Impl;
