@@ -23,9 +23,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// When the request a worker is on began: set before routing, read by the
-// logger, both on the worker's thread.
-thread_local Clock::time_point request_start;
+// When the request a worker is on began: set before routing, read and
+// cleared by the logger, both on the worker's thread. A request refused
+// before routing (headers that never came) has none.
+thread_local std::optional<Clock::time_point> request_start;
 
 constexpr const char* json_type = "application/json; charset=utf-8";
 
@@ -148,13 +149,16 @@ struct HttpServer::Impl {
     http.Patch(".*", handler);
     http.Delete(".*", handler);
     http.Options(".*", handler);
-    // cpp-httplib's own refusals (a bad request line, a URI too long): JSON too.
-    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    // cpp-httplib's own refusals (headers that never finished, a URI too
+    // long): JSON too, and the connection closed, as what follows on it
+    // cannot be trusted to start a request, and a client that stalled once
+    // must not hold a worker for a keep-alive wait on top.
+    http.set_error_handler(httplib::Server::Handler([](const httplib::Request&, httplib::Response& res) {
       if (res.body.empty() && !res.content_provider_) {
-        set_error(res, res.status, error_code_of(res.status),
-                  "the request was refused (HTTP " + std::to_string(res.status) + ")");
+        set_error_and_close(res, res.status, error_code_of(res.status),
+                            "the request was refused (HTTP " + std::to_string(res.status) + ")");
       }
-    });
+    }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       set_error(res, 500, "internal", "internal error");
     });
@@ -232,12 +236,19 @@ struct HttpServer::Impl {
   }
 
   void log(const httplib::Request& req, const httplib::Response& res) {
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
     // The peer's address from the socket: a client's header (cpp-httplib
     // also files it under REMOTE_ADDR) can say anything.
     std::ostringstream line;
-    line << utc_now() << ' ' << req.remote_addr << ' ' << req.method << ' ' << req.target.substr(0, 300) << ' '
-         << res.status << ' ' << std::fixed << std::setprecision(1) << ms << "ms\n";
+    line << utc_now() << ' ' << (req.remote_addr.empty() ? "-" : req.remote_addr) << ' '
+         << (req.method.empty() ? "-" : req.method) << ' ' << (req.target.empty() ? "-" : req.target.substr(0, 300))
+         << ' ' << res.status << ' ';
+    if (request_start) {
+      line << std::fixed << std::setprecision(1)
+           << std::chrono::duration<double, std::milli>(Clock::now() - *request_start).count() << "ms\n";
+    } else {
+      line << "-\n";
+    }
+    request_start.reset();
     const std::lock_guard lock(log_mutex);
     *options.log << line.str() << std::flush;
   }

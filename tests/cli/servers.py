@@ -3,6 +3,7 @@
 with a bounded loop, stopped by pid."""
 import contextlib
 import os
+import pathlib
 import signal
 import socket
 import subprocess
@@ -59,3 +60,14 @@ def server(args, port: int, log_path=None):
 
 def tcpsrv(database, port: int, *extra):
     return server(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port, "--quiet", *extra, database], port)
+
+
+def listening_addresses(port: int) -> set:
+    """The local addresses listening on `port`, from /proc/net/tcp (state 0A)."""
+    addresses = set()
+    for line in pathlib.Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:
+            addresses.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+    return addresses

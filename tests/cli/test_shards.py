@@ -14,7 +14,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from servers import free_port, server, tcpsrv
+from servers import free_port, listening_addresses, server, tcpsrv
 
 pytestmark = pytest.mark.skipif(shutil.which("xapian-tcpsrv") is None, reason="xapian-tools is not installed")
 
@@ -168,17 +168,6 @@ def test_index_shards_merge_gives_one_database(cli, databases, tmp_path):
     for args in (["phuong thuc lanh dao"], ["--facets", "--limit", "100", ""], ["BTV"]):
         assert comparable(*search(cli, [merged], args)[:2]) == comparable(*search(cli, [one], args)[:2])
     assert cli.run("index", "--db", merged, "--merge", CORPUS).returncode == 2
-
-
-def listening_addresses(port: int) -> set:
-    """The local addresses listening on `port`, from /proc/net/tcp (state 0A)."""
-    addresses = set()
-    for line in pathlib.Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        local, state = line.split()[1], line.split()[3]
-        address, hex_port = local.split(":")
-        if state == "0A" and int(hex_port, 16) == port:
-            addresses.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
-    return addresses
 
 
 def test_serve_shard_serves_a_database_on_loopback(cli, databases):
