@@ -112,10 +112,12 @@ CommandRunner add_serve_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--keys", s.keys_file, "API keys file (vankien keys add); without it every caller is public");
   command->add_option("--cors", s.cors_origin, "Let pages from this origin call the API (https://portal.example)");
-  command->add_option("--threads", s.threads, "Requests served at once")->capture_default_str()
-      ->check(CLI::Range(1, 1024));
-  command->add_option("--queue", s.queue, "Connections waiting for a worker before accepting waits")
+  command->add_option("--connections", s.connections, "Connections served at once (a thread each while open)")
+      ->capture_default_str()->check(CLI::Range(1, 4096));
+  command->add_option("--queue", s.queue, "Connections waiting for a thread before accepting waits")
       ->capture_default_str()->check(CLI::Range(1, 65536));
+  command->add_option("--search-threads", s.search_threads, "Searches run at once (default: one per core)")
+      ->check(CLI::Range(1, 1024));
   command->add_option("--read-timeout", options->read_timeout_s, "Seconds a client may stay silent mid-request")
       ->capture_default_str()->check(CLI::Range(1, 3600));
   command->add_option("--max-limit", s.limits.max_limit, "Most hits one request may ask for")

@@ -14,6 +14,7 @@
 
 #include "bounded_pool.hpp"
 #include "json_output.hpp"
+#include "search_pool.hpp"
 #include "web_files.hpp"
 #include "vankien/error.hpp"
 
@@ -128,7 +129,7 @@ struct HttpServer::Impl {
   }
 
   void configure() {
-    const std::size_t threads = std::max<std::size_t>(1, options.threads);
+    const std::size_t threads = std::max<std::size_t>(1, options.connections);
     const std::size_t queue = std::max<std::size_t>(1, options.queue);
     http.new_task_queue = [threads, queue] { return new BoundedPool(threads, queue); };
     http.set_read_timeout(options.read_timeout);
@@ -136,6 +137,7 @@ struct HttpServer::Impl {
     http.set_keep_alive_timeout(options.keep_alive_timeout.count());
     http.set_keep_alive_max_count(options.keep_alive_requests);
     http.set_payload_max_length(options.max_body_bytes);
+    http.set_tcp_nodelay(true);  // a small answer goes out now, not after a delayed ACK
 
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       request_start = Clock::now();
@@ -197,7 +199,8 @@ struct HttpServer::Impl {
     const bool reads = req.method == "GET" || req.method == "HEAD";
     if (reads && !Api::is_api_path(req.path)) return serve_file(req.path, res);
     if (req.method == "OPTIONS" && !options.cors_origin.empty()) return preflight(req, res);
-    const ApiResponse answer = api.handle({req.method, req.target, req.get_header_value("Authorization")});
+    const ApiRequest request{req.method, req.target, req.get_header_value("Authorization")};
+    const ApiResponse answer = searches.run([&] { return api.handle(request); });
     set_json(res, answer.status, answer.body);
     for (const auto& [name, value] : answer.headers) res.set_header(name, value);
     // Answers depend on the caller's key: no shared cache may keep one.
@@ -296,6 +299,8 @@ struct HttpServer::Impl {
   std::shared_ptr<const KeyRing> keys;
   std::filesystem::file_time_type keys_time;
   Api api;
+  SearchPool searches{options.search_threads > 0 ? options.search_threads
+                                                 : std::max(1U, std::thread::hardware_concurrency())};
   httplib::Server http;
   int port = 0;
   std::mutex log_mutex;

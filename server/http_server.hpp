@@ -15,8 +15,9 @@ namespace vankien::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";  ///< loopback unless told otherwise
   int port = 8080;                 ///< 0: any free port (port() says which)
-  std::size_t threads = 8;         ///< requests served at once
-  std::size_t queue = 64;          ///< connections waiting for a worker; past it, accepting waits
+  std::size_t connections = 64;    ///< connections served at once (a thread each, while kept alive)
+  std::size_t queue = 64;          ///< connections waiting for a thread; past it, accepting waits
+  std::size_t search_threads = 0;  ///< searches run at once; 0: one per core
   std::chrono::seconds read_timeout{5};   ///< a client silent this long mid-request is dropped
   std::chrono::seconds write_timeout{5};
   std::chrono::seconds keep_alive_timeout{5};

@@ -187,7 +187,7 @@ def test_a_large_body_is_refused_before_it_is_read(cli, sample_db):
 
 
 def test_slow_clients_do_not_starve_the_pool_past_the_read_timeout(cli, sample_db):
-    with serving(cli, sample_db, "--quiet", "--threads", "2", "--read-timeout", "1") as (port, _):
+    with serving(cli, sample_db, "--quiet", "--connections", "2", "--read-timeout", "1") as (port, _):
         stalled = []
         try:
             for _ in range(6):  # three times the workers, each with unfinished headers
@@ -241,7 +241,7 @@ def test_a_commit_is_seen_without_a_restart_and_no_request_fails_under_load(cli,
             except Exception as error:  # noqa: BLE001 - every failure is counted
                 failures.append(repr(error))
 
-    with serving(cli, db, "--quiet", "--refresh", "100", "--threads", "4") as (port, _):
+    with serving(cli, db, "--quiet", "--refresh", "100", "--connections", "8") as (port, _):
         with concurrent.futures.ThreadPoolExecutor(32) as pool:
             clients = [pool.submit(client, n) for n in range(32)]
             try:
