@@ -12,7 +12,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.MULTILINE)
 # What each part may include, besides itself: the core and the public headers.
 ALLOWED = {"src": {"src", "include"}, "indexer": {"indexer", "src", "include"},
-           "query": {"query", "src", "include"}}
+           "query": {"query", "src", "include"}, "server": {"server", "src", "include"}}
 GENERATED = {"vankien/version.hpp"}  # configured into the build tree
 
 
