@@ -18,12 +18,19 @@ packages=(
   doctest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libcpp-httplib-dev libssl-dev
   zlib1g-dev pybind11-dev python3-dev python3-pytest python3-venv python3-pip python3-setuptools
   python3-nbclient python3-nbformat python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib
-  clang libclang-rt-14-dev python3-xapian libsqlite3-dev time
+  clang libclang-rt-14-dev python3-xapian libsqlite3-dev time chromium
 )
 build_dir=${VANKIEN_BUILD_DIR:-build}
 
 setup() {
+  install_packages
+  # The browser tests' driver, from npm at the version the lock file pins.
+  [ -d tests/web/node_modules/playwright-core ] || npm ci --prefix tests/web --no-audit --no-fund --silent
+}
+
+install_packages() {
   local missing=()
+  command -v npm >/dev/null || packages+=(nodejs npm)
   for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
       missing+=("$package")
