@@ -142,10 +142,12 @@ nlohmann::json search(const Searcher& searcher, const ParameterReader& in, Acces
 }
 
 nlohmann::json suggest(const Searcher& searcher, const ParameterReader& in, Access clearance) {
+  // The search /search runs by default: the restored reading weighs how the
+  // words are written where they stand together in the best hits' passages,
+  // so a search without hits or snippets would suggest less well than the
+  // one the user then runs.
   SearchRequest request;
   request.query = in.text("q");
-  request.limit = 0;
-  request.snippet_bytes = 0;
   request.clearance = clearance;
   return {{"query", request.query}, {"suggestion", searcher.search(request).suggestion}};
 }

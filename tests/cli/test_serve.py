@@ -70,6 +70,11 @@ def test_each_endpoint_answers_json(cli, sample_db):
 
         status, suggest = get_json(port, "/suggest?q=nong+thon+moi")
         assert (status, suggest["suggestion"]) == (200, "nông thôn mới")
+        # The reading weighs the best hits' passages, as /search's does.
+        for q in ("dan+van+kheo", "phat+huy+dan+chu+co+so", "quoc+phong+an+ninh"):
+            suggested = get_json(port, f"/suggest?q={q}")[1]["suggestion"]
+            assert suggested == get_json(port, f"/search?q={q}")[1]["suggestion"]
+        assert get_json(port, "/suggest?q=dan+van+kheo")[1]["suggestion"] == "dân vận khéo"
         status, stats = get_json(port, "/stats")
         assert status == 200 and stats["documents"] > 40 and stats["bytes_on_disk"] > 0
         assert get_json(port, "/health") == (200, {"status": "ok", "missing_shards": []})

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -283,6 +284,18 @@ TEST_CASE("each malformed request gets its status and stable error code") {
     CHECK(response.status == c.status);
     CHECK(response.body["error"]["code"] == c.code);
     CHECK(response.body["error"]["message"].get<std::string>().find(c.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("/suggest gives the suggestion /search gives") {
+  const Fixture f;
+  for (const std::string q : {"phuong an thuyen", "huyen uy bach thong", "phuong an chung"}) {
+    CAPTURE(q);
+    const std::string encoded = std::regex_replace(q, std::regex(" "), "+");
+    const auto suggest = f.get("/suggest?q=" + encoded, f.keys.back());
+    const auto search = f.get("/search?q=" + encoded, f.keys.back());
+    CHECK(suggest.body["suggestion"] == search.body["suggestion"]);
+    CHECK(suggest.body["suggestion"] != "");
   }
 }
 
