@@ -13,8 +13,7 @@ namespace vankien::index {
 
 namespace {
 
-// Xapian refuses terms over 245 bytes; such words are not searchable anyway.
-constexpr std::size_t max_term_bytes = 240;
+using schema::max_term_bytes;
 
 bool indexable(const Token& token) { return token.folded.size() <= max_term_bytes; }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "accents.hpp"
+#include "candidates.hpp"
 #include "facets.hpp"
 #include "filter_hints.hpp"
 #include "database_pool.hpp"
@@ -29,6 +30,7 @@ namespace {
 using query::Borrowed;
 using query::DatabasePool;
 using query::Handle;
+using query::Candidate;
 using query::HelperClaim;
 
 // Counts a search in progress for as long as it lives.
@@ -92,106 +94,6 @@ constexpr Xapian::doccount exact_total_margin = 100;
 std::uint32_t passage_span(std::size_t snippet_bytes) {
   constexpr std::size_t min_word_bytes = 2, most_positions = std::size_t{1} << 24;
   return static_cast<std::uint32_t>(std::clamp<std::size_t>(snippet_bytes / min_word_bytes, 1, most_positions));
-}
-
-// A match, with the positions of query words in it read once from the index
-// and shared by proximity re-ranking and snippets. Positions are read on the
-// handle of the thread working on the match.
-struct Candidate {
-  Xapian::docid docid;
-  double weight;
-  std::unordered_map<std::string, std::vector<Xapian::termpos>> positions;
-
-  const std::vector<Xapian::termpos>& positions_of(Xapian::Database& db, const std::string& term) {
-    auto [it, inserted] = positions.try_emplace(term);
-    if (inserted) {
-      for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
-        it->second.push_back(*p);
-      }
-    }
-    return it->second;
-  }
-};
-
-// A candidate whose neighbouring query words all stand next to each other
-// doubles its weight; one with none of them together keeps it.
-constexpr double adjacency_boost = 1.0;
-
-bool adjacent_in(const std::vector<Xapian::termpos>& first, const std::vector<Xapian::termpos>& second) {
-  // Both sorted: walk them together looking for p in first, p + 1 in second.
-  std::size_t i = 0, j = 0;
-  while (i < first.size() && j < second.size()) {
-    if (first[i] + 1 == second[j]) return true;
-    if (first[i] + 1 < second[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return false;
-}
-
-// Re-ranks candidates (best first) by the share of neighbouring query-word
-// pairs that are adjacent in them, read from each candidate's own position
-// lists (cheap for a few dozen documents, unlike a phrase query over every
-// match). A candidate whose doubled weight cannot pass the `wanted`th weight
-// before re-ranking is not looked at: it stays below the page, whose weights
-// only rise.
-void add_proximity(const HelperClaim& helper, Xapian::Database& db,
-                   const std::vector<std::vector<std::string>>& runs, std::size_t wanted,
-                   std::vector<Candidate>& candidates) {
-  std::size_t pairs = 0;
-  for (const auto& run : runs) pairs += run.size() - 1;
-  if (pairs == 0 || wanted == 0) return;
-  const double lowest_on_page = candidates.size() > wanted ? candidates[wanted - 1].weight : 0.0;
-  std::size_t reachable = 0;
-  while (reachable < candidates.size() &&
-         candidates[reachable].weight * (1.0 + adjacency_boost) > lowest_on_page) {
-    ++reachable;
-  }
-  helper.for_each(db, reachable, [&](std::size_t i, Xapian::Database& reader) {
-    Candidate& candidate = candidates[i];
-    std::size_t adjacent = 0;
-    for (const auto& run : runs) {
-      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        adjacent += adjacent_in(candidate.positions_of(reader, run[k]), candidate.positions_of(reader, run[k + 1]));
-      }
-    }
-    candidate.weight += candidate.weight * adjacency_boost * static_cast<double>(adjacent) / static_cast<double>(pairs);
-  });
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
-}
-
-// The body position (from 0) after which a snippet need not look for matches:
-// the end of the stretch of `span` positions holding the most distinct query
-// words, found from the index's position lists; 0 with none in the body.
-std::uint32_t best_passage_end(Xapian::Database& db, Candidate& candidate,
-                               const std::set<std::string>& terms, Xapian::termpos body_first,
-                               std::uint32_t span) {
-  std::vector<std::pair<Xapian::termpos, const std::string*>> matches;
-  for (const std::string& term : terms) {
-    for (const Xapian::termpos position : candidate.positions_of(db, term)) {
-      if (position >= body_first) matches.emplace_back(position - body_first, &term);
-    }
-  }
-  if (matches.empty()) return 0;
-  std::sort(matches.begin(), matches.end());
-  std::size_t best_distinct = 0;
-  Xapian::termpos best_end = matches.front().first;
-  std::unordered_map<const std::string*, std::size_t> in_window;
-  for (std::size_t first = 0, last = 0; last < matches.size(); ++last) {
-    ++in_window[matches[last].second];
-    while (matches[last].first - matches[first].first >= span) {
-      if (--in_window[matches[first].second] == 0) in_window.erase(matches[first].second);
-      ++first;
-    }
-    if (in_window.size() > best_distinct) {
-      best_distinct = in_window.size();
-      best_end = matches[last].first;
-    }
-  }
-  return static_cast<std::uint32_t>(best_end);
 }
 
 }  // namespace
@@ -328,9 +230,12 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   looser = built.looser;
 
   std::vector<Candidate> candidates;
-  for (const query::Ranked& m : found.ranked) candidates.push_back({m.docid, m.weight, {}});
+  for (query::Ranked& m : found.ranked) {
+    // Ranked by relevance, ties by id: the sort key is the id.
+    candidates.push_back({m.docid, m.weight, request.sort == Sort::relevance ? std::move(m.sort_key) : "", {}});
+  }
   if (rerank) {
-    add_proximity(helper, db, built.proximity, wanted, candidates);
+    query::add_proximity(helper, db, !handle.all_local, built.proximity, wanted, candidates);
     const std::size_t begin = std::min(request.offset, candidates.size());
     const std::size_t end = std::min(wanted, candidates.size());
     candidates = std::vector<Candidate>(std::make_move_iterator(candidates.begin() + static_cast<std::ptrdiff_t>(begin)),
@@ -352,8 +257,12 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
     // checkpoint before it to a little past it (to where an equal passage
     // with more matches may end).
     const std::uint32_t span = passage_span(request.snippet_bytes);
-    const std::uint32_t passage_end = best_passage_end(reader, candidates[i], built.highlighting.folded_terms(),
-                                                       record.body_index.first_position, span);
+    // A remote shard would answer each position list in a round trip of
+    // its own: the body at hand is analysed instead, as the indexer did.
+    const std::uint32_t passage_end =
+        handle.all_local ? query::best_passage_end(reader, candidates[i], built.highlighting.folded_terms(),
+                                            record.body_index.first_position, span)
+                         : query::best_passage_end(hit.document.body, built.highlighting.folded_terms(), span);
     const storage::Checkpoint start =
         storage::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
     hit.snippet = query::make_snippet(hit.document.body, built.highlighting, request.snippet_bytes,

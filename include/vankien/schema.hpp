@@ -33,6 +33,7 @@
 #include <string>
 #include <string_view>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace vankien::schema {
@@ -55,6 +56,10 @@ inline constexpr std::string_view month = "M";            // "201903"
 inline constexpr std::string_view date = "D";             // "20190315"
 inline constexpr std::string_view access = "XA";          // "public", "internal" ...
 inline constexpr std::string_view author = "A";           // "hoang_sim"
+
+/// Terms longer than this are not indexed (Xapian refuses terms over 245
+/// bytes), so no word that long is searchable or highlighted as a match.
+inline constexpr std::size_t max_term_bytes = 240;
 
 /// The unique-id term of a document id.
 std::string id_term(std::string_view document_id);
