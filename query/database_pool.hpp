@@ -15,6 +15,7 @@
 #include "storage/shards.hpp"
 #include "helper_thread.hpp"
 #include "vankien/error.hpp"
+#include "vankien/schema.hpp"
 
 namespace vankien::query {
 
@@ -28,6 +29,23 @@ struct Handle {
   std::vector<std::string> missing;  ///< remote shards left out, by name
   bool all_local = true;
   std::uint64_t generation = 0;  ///< the pool's generation it was last reopened at
+
+  /// Sees the latest commit; what was read of the old revision is forgotten.
+  bool reopen() {
+    access_counts_.clear();
+    return all.reopen();
+  }
+
+  /// How many documents are at each access level (Access's order), read
+  /// once a revision: a remote shard answers each count in a round trip.
+  const std::vector<Xapian::doccount>& access_counts() {
+    if (access_counts_.empty()) {
+      for (int level = 0; level <= static_cast<int>(Access::top_secret); ++level) {
+        access_counts_.push_back(all.get_termfreq(std::string(schema::access).append(access_name(static_cast<Access>(level)))));
+      }
+    }
+    return access_counts_;
+  }
 
   Handle(const std::vector<storage::ShardLocation>& locations, const storage::RemoteTimeouts& timeouts) {
     for (const storage::ShardLocation& location : locations) {
@@ -62,6 +80,9 @@ struct Handle {
       return false;
     }
   }
+
+ private:
+  std::vector<Xapian::doccount> access_counts_;
 };
 
 // A Xapian::Database is not safe to share between threads, so each search
@@ -93,7 +114,7 @@ class DatabasePool {
     const std::uint64_t now = generation_;
     if (handle && handle->generation != now) {
       try {
-        handle->all.reopen();
+        handle->reopen();
         handle->generation = now;
       } catch (const Xapian::Error&) {
         handle.reset();
@@ -116,7 +137,7 @@ class DatabasePool {
     std::unique_ptr<Handle> probe = acquire();
     bool changed = true;  // a handle that cannot say is taken to have changed
     try {
-      changed = probe->all.reopen();
+      changed = probe->reopen();
     } catch (const Xapian::Error&) {
       probe.reset();
     }
@@ -215,7 +236,7 @@ class HelperClaim {
   HelperClaim(HelperThread* thread, Handle* theirs, Handle& mine) {
     if (thread == nullptr || !thread->try_claim()) return;
     if (!theirs->same_revisions(mine)) {
-      theirs->all.reopen();
+      theirs->reopen();
       if (!theirs->same_revisions(mine)) {
         thread->release();
         return;

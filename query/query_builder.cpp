@@ -520,13 +520,14 @@ Xapian::Query field_filter(const std::string& field, const std::string& value,
   throw QueryError("unknown field '" + field + "'");
 }
 
-ClearanceLimit::ClearanceLimit(Access clearance, const Xapian::Database& db) {
+ClearanceLimit::ClearanceLimit(Access clearance, const std::vector<Xapian::doccount>& level_counts,
+                               Xapian::doccount documents) {
   std::vector<Xapian::Query> allowed, above;
   Xapian::doccount allowed_count = 0, above_count = 0;
   for (int level = 0; level <= static_cast<int>(Access::top_secret); ++level) {
     const std::string level_term =
         std::string(schema::access) + std::string(access_name(static_cast<Access>(level)));
-    const Xapian::doccount count = db.get_termfreq(level_term);
+    const Xapian::doccount count = level_counts.at(static_cast<std::size_t>(level));
     if (level <= static_cast<int>(clearance)) {
       allowed.emplace_back(level_term);
       allowed_count += count;
@@ -535,10 +536,10 @@ ClearanceLimit::ClearanceLimit(Access clearance, const Xapian::Database& db) {
       above_count += count;
     }
   }
-  if (above_count == 0 && allowed_count == db.get_doccount()) return;
+  if (above_count == 0 && allowed_count == documents) return;
   // Every document the indexer writes has one level; were some without, only
   // keeping the allowed ones would leave them out.
-  if (allowed_count + above_count == db.get_doccount()) {
+  if (allowed_count + above_count == documents) {
     excluded_ = Xapian::Query(Xapian::Query::OP_OR, above.begin(), above.end());
   } else {
     kept_ = Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());

@@ -56,7 +56,9 @@ Xapian::Query field_filter(const std::string& field, const std::string& value,
 /// when every document is allowed, nothing is added.
 class ClearanceLimit {
  public:
-  ClearanceLimit(Access clearance, const Xapian::Database& db);
+  /// `level_counts`: documents at each access level (Handle::access_counts),
+  /// `documents`: all of them.
+  ClearanceLimit(Access clearance, const std::vector<Xapian::doccount>& level_counts, Xapian::doccount documents);
   bool limits() const { return excluded_ || kept_; }
   /// `query` without the documents the clearance does not allow.
   Xapian::Query apply(const Xapian::Query& query) const;

@@ -45,10 +45,10 @@ class RunningSearch {
   std::atomic<int>& count_;
 };
 
-// Runs `work` on `db`; a database changed under a reader is reopened and the
+// Runs `work` on `handle`; a database changed under a reader is reopened and the
 // work tried again, as Xapian advises. Xapian's errors leave as vankien::Error.
 template <typename Work>
-auto with_retry(Xapian::Database& db, Work work) {
+auto with_retry(Handle& handle, Work work) {
   constexpr int attempts = 4;
   for (int attempt = 1;; ++attempt) {
     try {
@@ -58,7 +58,7 @@ auto with_retry(Xapian::Database& db, Work work) {
         throw Error("the database changed " + std::to_string(attempts) +
                     " times during one search: " + error.get_msg());
       }
-      db.reopen();
+      handle.reopen();
     } catch (const Xapian::NetworkError&) {
       throw;  // a remote shard: with_shards leaves it out
     } catch (const Xapian::Error& error) {
@@ -76,7 +76,7 @@ auto with_shards(DatabasePool& pool, Work work) {
   for (int attempt = 1;; ++attempt) {
     Borrowed db(pool, /*fresh=*/attempt > 1);
     try {
-      return with_retry((*db).all, [&] { return work(*db); });
+      return with_retry(*db, [&] { return work(*db); });
     } catch (const Xapian::NetworkError& error) {
       db.discard();
       pool.drop_idle();
@@ -173,7 +173,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   query::ParsedQuery parsed = query::parse_query(request.query);
   results.warnings = std::move(parsed.warnings);
 
-  const query::ClearanceLimit clearance(request.clearance, db);
+  const query::ClearanceLimit clearance(request.clearance, handle.access_counts(), db.get_doccount());
   const query::AccentedQuery accented = query::restore_accents(request.query, handle, vocabulary, clearance);
   query::BuildContext context{db, handle, vocabulary, options, accented.forms, match};
   query::BuiltQuery built = query::build_query(parsed.root, context);
