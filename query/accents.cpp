@@ -36,13 +36,6 @@ std::string in_typed_case(const std::string& chosen, std::string_view typed) {
   return result;
 }
 
-bool is_visible(const Xapian::Database& db, const ClearanceLimit& clearance, const std::string& term) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(clearance.apply(Xapian::Query(term)));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return !enquire.get_mset(0, 1).empty();
-}
-
 // "so" just before a number or a document code is "số" (number), however
 // the index most often writes the syllable ("sở", an office): "so 11 ct hu".
 constexpr std::string_view number_word = "số";
@@ -77,7 +70,7 @@ AccentedQuery restore_accents(const std::string& query, const Handle& shards,
     if (token.kind != TokenKind::word || out.forms.count(token.folded)) continue;
     const std::string chosen = vocabulary.likely_accented(shards, token.folded);
     if (chosen.empty() || !has_diacritics(chosen)) continue;
-    if (clearance.limits() && !is_visible(shards.all, clearance, std::string(schema::exact) + chosen)) continue;
+    if (clearance.limits() && !clearance.shows(shards.all, std::string(schema::exact) + chosen)) continue;
     out.forms.emplace(token.folded, chosen);
   }
   out.text = suggestion(query, out, {});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "query_builder.hpp"
 #include "vankien/schema.hpp"
 
 namespace vankien::query {
@@ -42,12 +43,12 @@ constexpr FieldTerms field_terms[] = {
     {"type", schema::type, schema::type_slot},
 };
 
-// How `key`'s value is written in a document that has it.
-std::string display_name(const Xapian::Database& db, const std::string& term, std::string_view key,
-                         schema::Slot slot) {
-  const Xapian::PostingIterator first = db.postlist_begin(term);
-  if (first == db.postlist_end(term)) return std::string(key);
-  const std::string stored = db.get_document(*first).get_value(slot);
+// How `key`'s value is written in a document that has it and the caller may see.
+std::string display_name(const Xapian::Database& db, const ClearanceLimit& clearance, const std::string& term,
+                         std::string_view key, schema::Slot slot) {
+  const std::optional<Xapian::Document> first = clearance.first_with(db, term);
+  if (!first) return std::string(key);
+  const std::string stored = first->get_value(slot);
   // Topics are stored one a line; a district with its province after a comma.
   std::size_t start = 0;
   while (start <= stored.size()) {
@@ -64,7 +65,8 @@ std::string display_name(const Xapian::Database& db, const std::string& term, st
 }  // namespace
 
 std::optional<std::string> unknown_value_hint(const std::string& field, const std::string& value,
-                                              const Xapian::Query& filter, const Xapian::Database& db) {
+                                              const Xapian::Query& filter, const Xapian::Database& db,
+                                              const ClearanceLimit& clearance) {
   if (std::distance(filter.get_terms_begin(), filter.get_terms_end()) != 1) return std::nullopt;
   const std::string term = *filter.get_terms_begin();
   const FieldTerms* terms = nullptr;
@@ -73,7 +75,7 @@ std::optional<std::string> unknown_value_hint(const std::string& field, const st
                      !(term[candidate.prefix.size()] >= 'A' && term[candidate.prefix.size()] <= 'Z');
     if (candidate.field == field && own) terms = &candidate;
   }
-  if (!terms || db.term_exists(term)) return std::nullopt;
+  if (!terms || clearance.shows(db, term)) return std::nullopt;
   const std::string_view key = std::string_view(term).substr(terms->prefix.size());
 
   std::string nearest;
@@ -87,14 +89,14 @@ std::optional<std::string> unknown_value_hint(const std::string& field, const st
     if (candidate_key.empty() || (candidate_key[0] >= 'A' && candidate_key[0] <= 'Z')) continue;  // another prefix
     // A value that holds the typed one whole ("thong" in "bach_thong") is near.
     const std::size_t distance = candidate_key.find(key) != std::string_view::npos ? 1 : edit_distance(key, candidate_key);
-    if (distance < best) {
+    if (distance < best && clearance.shows(db, candidate)) {
       best = distance;
       nearest = candidate;
     }
   }
   std::string hint = "no " + field + " named '" + value + "' in the database";
   if (!nearest.empty()) {
-    hint += "; did you mean '" + display_name(db, nearest, std::string_view(nearest).substr(prefix.size()), terms->slot) + "'?";
+    hint += "; did you mean '" + display_name(db, clearance, nearest, std::string_view(nearest).substr(prefix.size()), terms->slot) + "'?";
   }
   return hint;
 }

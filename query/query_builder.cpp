@@ -101,7 +101,9 @@ class Builder {
 
   Part field(const Node& node) {
     Xapian::Query query = field_filter(node.field, node.text, context_);
-    if (auto hint = unknown_value_hint(node.field, node.text, query, context_.db)) warnings_.push_back(*hint);
+    if (auto hint = unknown_value_hint(node.field, node.text, query, context_.db, context_.clearance)) {
+      warnings_.push_back(*hint);
+    }
     return filter(std::move(query));
   }
 
@@ -544,6 +546,20 @@ ClearanceLimit::ClearanceLimit(Access clearance, const std::vector<Xapian::docco
   } else {
     kept_ = Xapian::Query(Xapian::Query::OP_OR, allowed.begin(), allowed.end());
   }
+}
+
+std::optional<Xapian::Document> ClearanceLimit::first_with(const Xapian::Database& db, const std::string& term) const {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(apply(Xapian::Query(term)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet first = enquire.get_mset(0, 1);
+  if (first.empty()) return std::nullopt;
+  return first.begin().get_document();
+}
+
+bool ClearanceLimit::shows(const Xapian::Database& db, const std::string& term) const {
+  return limits() ? first_with(db, term).has_value() : db.term_exists(term);
 }
 
 Xapian::Query ClearanceLimit::apply(const Xapian::Query& query) const {

@@ -32,10 +32,13 @@ struct BuiltQuery {
   std::vector<std::string> word_sequence;  ///< folded words of the query, in order
 };
 
+class ClearanceLimit;
+
 struct BuildContext {
   const Xapian::Database& db;  ///< every shard, as one
   const Handle& shards;
   const Vocabulary& vocabulary;
+  const ClearanceLimit& clearance;  ///< what hints may name
   const SearchOptions& options;
   /// folded -> accented spelling, used to rank an unaccented query like its
   /// accented form (empty when the query has diacritics).
@@ -60,6 +63,10 @@ class ClearanceLimit {
   /// `documents`: all of them.
   ClearanceLimit(Access clearance, const std::vector<Xapian::doccount>& level_counts, Xapian::doccount documents);
   bool limits() const { return excluded_ || kept_; }
+  /// Whether some document the clearance allows has `term`.
+  bool shows(const Xapian::Database& db, const std::string& term) const;
+  /// The first such document, if any.
+  std::optional<Xapian::Document> first_with(const Xapian::Database& db, const std::string& term) const;
   /// `query` without the documents the clearance does not allow.
   Xapian::Query apply(const Xapian::Query& query) const;
 

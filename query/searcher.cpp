@@ -175,7 +175,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
 
   const query::ClearanceLimit clearance(request.clearance, handle.access_counts(), db.get_doccount());
   const query::AccentedQuery accented = query::restore_accents(request.query, handle, vocabulary, clearance);
-  query::BuildContext context{db, handle, vocabulary, options, accented.forms, match};
+  query::BuildContext context{db, handle, vocabulary, clearance, options, accented.forms, match};
   query::BuiltQuery built = query::build_query(parsed.root, context);
   // Typed text with nothing to search for (punctuation, say) matches nothing,
   // where an empty query would match every document.
@@ -193,7 +193,9 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
   for (const auto& [field, value] : fields) {
     if (value->empty()) continue;
     filters.push_back(query::field_filter(field, *value, context));
-    if (auto hint = query::unknown_value_hint(field, *value, filters.back(), db)) results.warnings.push_back(*hint);
+    if (auto hint = query::unknown_value_hint(field, *value, filters.back(), db, clearance)) {
+      results.warnings.push_back(*hint);
+    }
   }
   results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
   if (!request.date_from.empty() || !request.date_to.empty()) {

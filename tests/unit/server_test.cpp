@@ -206,6 +206,29 @@ TEST_CASE("no endpoint shows a caller a document above its clearance") {
   }
 }
 
+TEST_CASE("a filter's hints never name a value only hidden documents have, nor tell it apart") {
+  const Fixture f;
+  const std::string top = f.keys.back();
+  // Chợ Mới is the district of every document above public.
+  const std::vector<std::string> targets = {"/search?q=phuong+an&district=Cho+Moj",
+                                            "/search?q=phuong+an+huy%E1%BB%87n:%22Cho+Moj%22"};
+  for (const std::string& target : targets) {
+    CAPTURE(target);
+    const auto hidden = f.get(target);
+    REQUIRE(hidden.status == 200);
+    CHECK(dumped(hidden.body["warnings"]).find("no district named") != std::string::npos);
+    CHECK(dumped(hidden.body["warnings"]).find("Chợ Mới") == std::string::npos);
+    const auto cleared = f.get(target, top);
+    CHECK(dumped(cleared.body["warnings"]).find("did you mean 'Chợ Mới") != std::string::npos);
+  }
+  const auto exists_but_hidden = f.get("/search?q=phuong+an&district=Cho+Moi");
+  const auto exists_nowhere = f.get("/search?q=phuong+an&district=Cho+Moo");
+  CHECK(exists_but_hidden.body["total"] == 0);
+  CHECK(dumped(exists_but_hidden.body["warnings"]).find("no district named 'Cho Moi'") != std::string::npos);
+  CHECK(dumped(exists_nowhere.body["warnings"]).find("no district named 'Cho Moo'") != std::string::npos);
+  CHECK(f.get("/search?q=phuong+an&district=Cho+Moi", top).body["warnings"].empty());
+}
+
 TEST_CASE("a hidden document and a missing one get the same answer") {
   const Fixture f;
   const auto hidden = f.get("/documents/tuyet-mat");
