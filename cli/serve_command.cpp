@@ -3,6 +3,8 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -22,6 +24,7 @@ struct ServeOptions {
   server::ServerOptions server;
   unsigned read_timeout_s = 5;
   unsigned refresh_ms = 1000;
+  unsigned grace_s = 10;
   SearchOptions search;
   bool quiet = false;
 };
@@ -55,19 +58,31 @@ sigset_t block_stop_signals() {
   return signals;
 }
 
+// The first SIGTERM or SIGINT stops the server: the requests in flight are
+// answered and run() returns. A second one, or requests still unfinished
+// after the grace period (a client trickling its request), end the process
+// at once.
 class StopOnSignal {
  public:
-  StopOnSignal(server::HttpServer& http, sigset_t signals) : signals_(signals) {
-    watcher_ = std::thread([this, &http] {
+  StopOnSignal(server::HttpServer& http, sigset_t signals, unsigned grace_seconds) : signals_(signals) {
+    watcher_ = std::thread([this, &http, grace_seconds] {
       int received = 0;
       sigwait(&signals_, &received);
-      if (!done_) std::cerr << "vankien serve: stopping (" << (received == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
+      if (done_) return;
+      std::cerr << "vankien serve: stopping (" << (received == SIGINT ? "SIGINT" : "SIGTERM")
+                << "): answering the requests in flight\n";
       http.stop();
+      const timespec grace{static_cast<time_t>(grace_seconds), 0};
+      const int again = sigtimedwait(&signals_, nullptr, &grace);
+      if (done_) return;
+      std::cerr << "vankien serve: " << (again > 0 ? "second signal" : "requests still in flight after the grace period")
+                << ": exiting now\n";
+      std::_Exit(1);
     });
   }
   ~StopOnSignal() {
     done_ = true;
-    pthread_kill(watcher_.native_handle(), SIGTERM);  // wakes the watcher if no signal came
+    pthread_kill(watcher_.native_handle(), SIGTERM);  // wakes the watcher, whichever wait it is in
     watcher_.join();
   }
   StopOnSignal(const StopOnSignal&) = delete;
@@ -92,7 +107,7 @@ int run_serve(ServeOptions& options) {
   const sigset_t signals = block_stop_signals();
   Searcher searcher(std::vector<std::filesystem::path>(options.dbs.begin(), options.dbs.end()), options.search);
   server::HttpServer http(searcher, options.server);
-  const StopOnSignal stop_on_signal(http, signals);
+  const StopOnSignal stop_on_signal(http, signals, options.grace_s);
   const std::string& host = options.server.host;
   std::cerr << "vankien serve: listening on http://"
             << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << http.port() << "/"
@@ -124,13 +139,17 @@ CommandRunner add_serve_command(CLI::App& app) {
       ->capture_default_str()->check(CLI::Range(1, 10000));
   command->add_option("--refresh", options->refresh_ms, "Milliseconds between looks for commits and a changed keys file")
       ->capture_default_str()->check(CLI::Range(10, 3600000));
+  command->add_option("--grace", options->grace_s,
+                      "Seconds the requests in flight get to finish once stopped, before the process exits anyway")
+      ->capture_default_str()->check(CLI::Range(0, 3600));
   command->add_option("--web", s.web_dir, "Serve the search page from this directory instead of the built-in copy");
   command->add_option("--remote-timeout", options->search.remote_timeout_ms,
                       "Milliseconds a remote shard may take to answer before it is left out")
       ->capture_default_str();
   command->add_flag("--quiet", options->quiet, "No line per request on stderr");
   command->footer(
-      "Stops on SIGTERM or SIGINT after the requests in flight. The API and the page: docs/HTTP.md.\n"
+      "Stops on SIGTERM or SIGINT once the requests in flight are answered (at most --grace seconds; a "
+      "second signal: at once). The API and the page: docs/HTTP.md.\n"
       "Examples:\n"
       "  vankien serve --db archive.db                       # http://127.0.0.1:8080/\n"
       "  vankien serve --db archive.db --keys keys.txt --listen 0.0.0.0:8080\n"

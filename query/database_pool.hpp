@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "storage/shards.hpp"
@@ -33,7 +34,20 @@ struct Handle {
   /// Sees the latest commit; what was read of the old revision is forgotten.
   bool reopen() {
     access_counts_.clear();
+    term_count_.reset();
     return all.reopen();
+  }
+
+  /// Distinct terms over every shard, counted once a revision (a walk of the
+  /// whole dictionary); none when a shard is remote, which would send it all.
+  std::optional<std::size_t> term_count() {
+    if (!all_local) return std::nullopt;
+    if (!term_count_) {
+      std::size_t terms = 0;
+      for (auto it = all.allterms_begin(); it != all.allterms_end(); ++it) ++terms;
+      term_count_ = terms;
+    }
+    return term_count_;
   }
 
   /// How many documents are at each access level (Access's order), read
@@ -83,6 +97,7 @@ struct Handle {
 
  private:
   std::vector<Xapian::doccount> access_counts_;
+  std::optional<std::size_t> term_count_;
 };
 
 // A Xapian::Database is not safe to share between threads, so each search

@@ -296,14 +296,16 @@ DatabaseStats Searcher::stats(Access clearance) const {
   DatabaseStats stats;
   stats.documents = all.total;
   stats.counts = all.facets;
-  stats.bytes_on_disk = impl_->pool.local_bytes();
-  // Distinct terms, when every shard is local: a remote shard would send its
-  // whole dictionary for it.
-  stats.terms = with_shards(impl_->pool, [&](Handle& handle) {
-    std::size_t terms = 0;
-    if (!handle.all_local) return terms;
-    for (auto it = handle.all.allterms_begin(); it != handle.all.allterms_end(); ++it) ++terms;
-    return terms;
+  // The dictionary's size and the files' are the whole database's: with a
+  // document above the clearance in it they would tell of that document
+  // (its words, its bytes), so they are left at 0 then.
+  with_shards(impl_->pool, [&](Handle& handle) {
+    const std::vector<Xapian::doccount>& levels = handle.access_counts();
+    const bool sees_all = std::all_of(levels.begin() + static_cast<int>(clearance) + 1, levels.end(),
+                                      [](Xapian::doccount count) { return count == 0; });
+    if (!sees_all) return;
+    stats.terms = handle.term_count().value_or(0);
+    stats.bytes_on_disk = impl_->pool.local_bytes();
   });
   return stats;
 }

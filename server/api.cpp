@@ -88,13 +88,20 @@ std::vector<std::string> facets_of(const std::string& text) {
   return out;
 }
 
+// "Bearer KEY", the scheme in any case (RFC 7235), spaces around the key ignored.
 Access clearance_of(const KeyRing& keys, const std::string& authorization) {
   if (authorization.empty()) return Access::public_;
-  constexpr std::string_view scheme = "Bearer ";
-  if (!authorization.starts_with(scheme)) {
+  std::string_view text = authorization;
+  const std::size_t space = text.find(' ');
+  std::string scheme(text.substr(0, space));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
+  if (scheme != "bearer" || space == std::string_view::npos) {
     throw ApiError(401, "unauthorized", "the Authorization header must be 'Bearer KEY'");
   }
-  const auto clearance = keys.clearance_of(std::string_view(authorization).substr(scheme.size()));
+  text.remove_prefix(space);
+  const std::size_t first = text.find_first_not_of(' ');
+  text = first == std::string_view::npos ? std::string_view() : text.substr(first, text.find_last_not_of(' ') - first + 1);
+  const auto clearance = keys.clearance_of(text);
   if (!clearance) throw ApiError(401, "unauthorized", "unknown key");
   return *clearance;
 }

@@ -2,7 +2,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <charconv>
+#include <iostream>
+#include <utility>
 #include <condition_variable>
 #include <ctime>
 #include <fstream>
@@ -52,11 +55,21 @@ std::string error_code_of(int status) {
   }
 }
 
+// A request's method as received, when a refusal had to change it (below).
+thread_local std::optional<std::string> received_method;
+
 // Answers, then ends the connection. cpp-httplib keeps a connection alive
 // whatever the response says, and would read what follows the headers (the
 // body just refused) as the next request; a content provider that reports
-// failure once it has written everything makes it close instead.
-void set_error_and_close(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+// failure once it has written everything makes it close instead. It writes
+// no body to a HEAD request, so such a request is answered as a GET: the
+// Request is cpp-httplib's own, not a const object.
+void set_error_and_close(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
+                         const std::string& message) {
+  if (req.method == "HEAD") {
+    received_method = req.method;
+    const_cast<httplib::Request&>(req).method = "GET";
+  }
   auto text = std::make_shared<const std::string>(dump({{"error", {{"code", code}, {"message", message}}}}));
   res.status = status;
   res.set_header("Connection", "close");
@@ -65,6 +78,21 @@ void set_error_and_close(httplib::Response& res, int status, const std::string& 
                              sink.write(text->data() + offset, length);
                              return false;
                            });
+}
+
+// Bytes a log line must not hold as they are: control characters (a CR or
+// an escape sequence would rewrite what a terminal shows), as %XX.
+std::string printable(std::string_view text, std::size_t most) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text.substr(0, most)) {
+    if (c < 0x20 || c == 0x7f) {
+      out.append({'%', hex[c >> 4], hex[c & 15]});
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out.empty() ? "-" : out;
 }
 
 // The page's own script and styles only: even a document text that got past
@@ -95,11 +123,6 @@ std::string utc_now() {
   return out.str();
 }
 
-std::filesystem::file_time_type modified_time(const std::filesystem::path& file) {
-  std::error_code error;
-  const auto time = std::filesystem::last_write_time(file, error);
-  return error ? std::filesystem::file_time_type::min() : time;
-}
 
 }  // namespace
 
@@ -110,7 +133,7 @@ struct HttpServer::Impl {
         keys(std::make_shared<KeyRing>()),
         api(searcher, [this] { return current_keys(); }, options.limits) {
     if (!options.keys_file.empty()) {
-      keys_time = modified_time(options.keys_file);
+      keys_text = read_file(options.keys_file).value_or("");
       keys = std::make_shared<KeyRing>(KeyRing::load(options.keys_file));
     }
     configure();
@@ -136,62 +159,54 @@ struct HttpServer::Impl {
     http.set_write_timeout(options.write_timeout);
     http.set_keep_alive_timeout(options.keep_alive_timeout.count());
     http.set_keep_alive_max_count(options.keep_alive_requests);
-    http.set_payload_max_length(options.max_body_bytes);
+    http.set_payload_max_length(0);
     http.set_tcp_nodelay(true);  // a small answer goes out now, not after a delayed ACK
 
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       request_start = Clock::now();
+      // Byte ranges of a JSON answer or a page make no sense: whole answers only.
+      const_cast<httplib::Request&>(req).ranges.clear();
       return refuse_before_reading(req, res) ? httplib::Server::HandlerResponse::Handled
-                                   : httplib::Server::HandlerResponse::Unhandled;
+                                             : httplib::Server::HandlerResponse::Unhandled;
+    });
+    // A client that asks before sending a body is refused before it sends it.
+    http.set_expect_100_continue_handler([](const httplib::Request& req, httplib::Response& res) {
+      set_error_and_close(req, res, 413, "too_large", "the API takes no request body");
+      return 413;
     });
     const auto handler = [this](const httplib::Request& req, httplib::Response& res) { serve(req, res); };
-    http.Get(".*", handler);
-    http.Post(".*", handler);
-    http.Put(".*", handler);
-    http.Patch(".*", handler);
-    http.Delete(".*", handler);
+    http.Get(".*", handler);  // HEAD too
     http.Options(".*", handler);
     // cpp-httplib's own refusals (headers that never finished, a URI too
     // long): JSON too, and the connection closed, as what follows on it
     // cannot be trusted to start a request, and a client that stalled once
     // must not hold a worker for a keep-alive wait on top.
-    http.set_error_handler(httplib::Server::Handler([](const httplib::Request&, httplib::Response& res) {
+    http.set_error_handler(httplib::Server::Handler([](const httplib::Request& req, httplib::Response& res) {
       if (res.body.empty() && !res.content_provider_) {
-        set_error_and_close(res, res.status, error_code_of(res.status),
+        set_error_and_close(req, res, res.status, error_code_of(res.status),
                             "the request was refused (HTTP " + std::to_string(res.status) + ")");
       }
     }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       set_error(res, 500, "internal", "internal error");
     });
-    if (options.log != nullptr) {
-      http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
-    }
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { log(req, res); });
   }
 
   // A body is refused from its headers, before a byte of it is read: the API
-  // takes none, and reading 50 MB to refuse it would be the attack. So is
-  // any method but GET, HEAD and OPTIONS.
+  // takes none, reading 50 MB to refuse it would be the attack, and a body
+  // left unread would be read as the next request. So is any method but
+  // GET, HEAD and OPTIONS.
   bool refuse_before_reading(const httplib::Request& req, httplib::Response& res) const {
     if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
-      // Before cpp-httplib would wait to read a body the API has no use for.
       res.set_header("Allow", "GET, HEAD");
-      set_error_and_close(res, 405, "method_not_allowed", "the API answers GET only, not " + req.method.substr(0, 16));
+      set_error_and_close(req, res, 405, "method_not_allowed",
+                          "the API answers GET only, not " + printable(req.method, 16));
       return true;
     }
-    std::size_t length = 0;
-    if (req.has_header("Content-Length")) {
-      const std::string text = req.get_header_value("Content-Length");
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), length);
-      if (error != std::errc() || end != text.data() + text.size()) {
-        set_error_and_close(res, 400, "bad_query", "Content-Length is not a number");
-        return true;
-      }
-    }
-    const bool chunked = req.has_header("Transfer-Encoding");
-    if (length <= options.max_body_bytes && !chunked) return false;
-    set_error_and_close(res, 413, "too_large",
-                        "request bodies are limited to " + std::to_string(options.max_body_bytes) + " bytes");
+    const std::string length = req.get_header_value("Content-Length");
+    if ((length.empty() || length == "0") && !req.has_header("Transfer-Encoding")) return false;
+    set_error_and_close(req, res, 413, "too_large", "the API takes no request body");
     return true;
   }
 
@@ -239,12 +254,17 @@ struct HttpServer::Impl {
   }
 
   void log(const httplib::Request& req, const httplib::Response& res) {
+    const std::optional<std::string> method = std::exchange(received_method, std::nullopt);
+    if (options.log == nullptr) {
+      request_start.reset();
+      return;
+    }
     // The peer's address from the socket: a client's header (cpp-httplib
-    // also files it under REMOTE_ADDR) can say anything.
+    // also files it under REMOTE_ADDR) can say anything. cpp-httplib knows
+    // it only once the headers are read: a request refused before has none.
     std::ostringstream line;
-    line << utc_now() << ' ' << (req.remote_addr.empty() ? "-" : req.remote_addr) << ' '
-         << (req.method.empty() ? "-" : req.method) << ' ' << (req.target.empty() ? "-" : req.target.substr(0, 300))
-         << ' ' << res.status << ' ';
+    line << utc_now() << ' ' << printable(req.remote_addr, 64) << ' ' << printable(method.value_or(req.method), 16)
+         << ' ' << printable(req.target, 300) << ' ' << res.status << ' ';
     if (request_start) {
       line << std::fixed << std::setprecision(1)
            << std::chrono::duration<double, std::milli>(Clock::now() - *request_start).count() << "ms\n";
@@ -272,32 +292,39 @@ struct HttpServer::Impl {
     try {
       searcher.reopen();
     } catch (const std::exception& error) {  // the next search says so to its caller
-      log_note(std::string("cannot reopen the databases: ") + error.what());
+      note(std::string("cannot reopen the databases: ") + error.what());
     }
     if (options.keys_file.empty()) return;
-    const auto time = modified_time(options.keys_file);
-    if (time == keys_time) return;
-    keys_time = time;
+    // The file is small: read whole and compared, so no rewrite goes unseen.
+    std::optional<std::string> text = read_file(options.keys_file);
+    if (text == keys_text) return;
+    keys_text = std::move(text);
+    std::shared_ptr<const KeyRing> fresh;
     try {
-      auto fresh = std::make_shared<KeyRing>(KeyRing::load(options.keys_file));
-      const std::lock_guard guard(keys_mutex);
-      keys = std::move(fresh);
-    } catch (const std::exception& error) {  // the keys in force stay in force
-      log_note(std::string("keys file not reloaded: ") + error.what());
+      fresh = std::make_shared<KeyRing>(KeyRing::load(options.keys_file));
+      note("keys file reloaded: " + std::to_string(fresh->entries().size()) + " key(s)");
+    } catch (const std::exception& error) {
+      // A key being revoked may be why the file changed: none is accepted
+      // until the file reads again (callers without a key stay public).
+      fresh = std::make_shared<KeyRing>();
+      note(std::string("keys file unreadable, no key is accepted until it is fixed: ") + error.what());
     }
+    const std::lock_guard guard(keys_mutex);
+    keys = std::move(fresh);
   }
 
-  void log_note(const std::string& message) {
-    if (options.log == nullptr) return;
+  // Always on stderr (or the request log): --quiet silences requests, not these.
+  void note(const std::string& message) {
     const std::lock_guard lock(log_mutex);
-    *options.log << utc_now() << " vankien serve: " << message << '\n' << std::flush;
+    std::ostream& out = options.log != nullptr ? *options.log : std::cerr;
+    out << utc_now() << " vankien serve: " << message << '\n' << std::flush;
   }
 
   Searcher& searcher;
   ServerOptions options;
   std::mutex keys_mutex;
   std::shared_ptr<const KeyRing> keys;
-  std::filesystem::file_time_type keys_time;
+  std::optional<std::string> keys_text;  ///< the keys file as last read
   Api api;
   SearchPool searches{options.search_threads > 0 ? options.search_threads
                                                  : std::max(1U, std::thread::hardware_concurrency())};
@@ -307,6 +334,8 @@ struct HttpServer::Impl {
   std::mutex stop_mutex;
   std::condition_variable stop_changed;
   bool stop_requested = false;
+  bool run_started = false;
+  std::atomic<bool> listening_ended{false};
 };
 
 HttpServer::HttpServer(Searcher& searcher, ServerOptions options)
@@ -317,19 +346,36 @@ HttpServer::~HttpServer() { stop(); }
 int HttpServer::port() const { return impl_->port; }
 
 void HttpServer::run() {
+  {
+    const std::lock_guard lock(impl_->stop_mutex);
+    if (impl_->stop_requested) return;
+    impl_->run_started = true;
+  }
   std::thread refresher([this] { impl_->refresh_loop(); });
   impl_->http.listen_after_bind();
+  impl_->listening_ended = true;
   stop();
   refresher.join();
 }
 
 void HttpServer::stop() {
+  bool started = false;
   {
     const std::lock_guard lock(impl_->stop_mutex);
     impl_->stop_requested = true;
+    started = impl_->run_started;
   }
   impl_->stop_changed.notify_all();
-  impl_->http.stop();
+  // cpp-httplib's stop() does nothing before its accept loop runs: a stop
+  // that comes as run() begins waits for the loop (a few milliseconds).
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (started && !impl_->listening_ended && Clock::now() < deadline) {
+    if (impl_->http.is_running()) {
+      impl_->http.stop();
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 }  // namespace vankien::server

@@ -22,13 +22,12 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{5};
   std::chrono::seconds keep_alive_timeout{5};
   std::size_t keep_alive_requests = 100;  ///< requests per connection
-  std::size_t max_body_bytes = 16 * 1024;  ///< larger bodies: 413 before reading them
   std::string cors_origin;                 ///< empty: no CORS headers
   std::filesystem::path keys_file;         ///< empty: every caller is public
   std::filesystem::path web_dir;           ///< empty: the page built into the server
   std::chrono::milliseconds refresh{1000}; ///< how often to look for commits (and a changed keys file)
   ApiLimits limits;
-  std::ostream* log = nullptr;             ///< a line per request; nullptr: none
+  std::ostream* log = nullptr;             ///< a line per request; nullptr: none (notes go to stderr)
 };
 
 class HttpServer {

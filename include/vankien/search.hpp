@@ -117,7 +117,8 @@ struct SearchOptions {
 
 struct DatabaseStats {
   std::size_t documents = 0;
-  std::size_t terms = 0;  ///< distinct terms; 0 when a shard is remote
+  // Of the whole database, so 0 when it holds documents above the clearance:
+  std::size_t terms = 0;             ///< distinct terms (0 when a shard is remote)
   std::uintmax_t bytes_on_disk = 0;  ///< local shards' files (remote ones count 0)
   std::map<std::string, std::vector<FacetCount>> counts;  ///< district, term, topic, type
 };

@@ -76,7 +76,9 @@ def test_each_endpoint_answers_json(cli, sample_db):
             assert suggested == get_json(port, f"/search?q={q}")[1]["suggestion"]
         assert get_json(port, "/suggest?q=dan+van+kheo")[1]["suggestion"] == "dân vận khéo"
         status, stats = get_json(port, "/stats")
-        assert status == 200 and stats["documents"] > 40 and stats["bytes_on_disk"] > 0
+        assert status == 200 and stats["documents"] > 40
+        # The dictionary's and the files' sizes would tell of the restricted documents.
+        assert (stats["terms"], stats["bytes_on_disk"]) == (0, 0)
         assert get_json(port, "/health") == (200, {"status": "ok", "missing_shards": []})
 
         status, headers, page = request(port, "/")
@@ -178,7 +180,9 @@ def test_a_large_body_is_refused_before_it_is_read(cli, sample_db):
     with serving(cli, sample_db, "--quiet") as (port, _):
         with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
             sock.sendall(b"GET /search HTTP/1.1\r\nHost: t\r\nContent-Length: 52428800\r\n\r\n")
-            answer = sock.recv(65536)  # the answer comes while the 50 MB are still unsent
+            answer = b""  # the answer comes while the 50 MB are still unsent
+            while not answer.endswith(b"}}") and (chunk := sock.recv(65536)):
+                answer += chunk
             assert answer.startswith(b"HTTP/1.1 413")
             assert b'"too_large"' in answer
             sent = 0
@@ -299,3 +303,126 @@ def test_cors_only_when_asked_for(cli, sample_db):
                                      headers={"Origin": "https://portal.example",
                                               "Access-Control-Request-Headers": "authorization"})
         assert status == 204 and "Authorization" in headers["Access-Control-Allow-Headers"]
+
+
+def read_all(sock, seconds=5.0) -> bytes:
+    """Everything the server sends until it closes the connection (bounded)."""
+    sock.settimeout(seconds)
+    data = b""
+    with contextlib.suppress(socket.timeout, ConnectionResetError):
+        while chunk := sock.recv(65536):
+            data += chunk
+    return data
+
+
+@pytest.mark.parametrize("request_bytes", [
+    # A small body holding a request of its own: never read as a second request.
+    b"GET /health HTTP/1.1\r\nHost: t\r\nContent-Length: 44\r\n\r\nGET /documents/zzz HTTP/1.1\r\nHost: t\r\n\r\n",
+    b"HEAD /health HTTP/1.1\r\nHost: t\r\nContent-Length: 44\r\n\r\nGET /documents/zzz HTTP/1.1\r\nHost: t\r\n\r\n",
+    b"GET /health HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /stats HTTP/1.1\r\nHost: t\r\n\r\n",
+    b"GET /health HTTP/1.1\r\nHost: t\r\nContent-Length: x\r\n\r\nGET /stats HTTP/1.1\r\nHost: t\r\n\r\n",
+], ids=["get-body", "head-body", "chunked", "bad-length"])
+def test_a_request_with_a_body_gets_one_answer_and_its_connection_closes(cli, sample_db, request_bytes):
+    with serving(cli, sample_db, "--quiet") as (port, _):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(request_bytes)
+            started = time.monotonic()
+            answer = read_all(sock)
+        assert time.monotonic() - started < 4  # closed by the server, not by the read timeout
+        assert answer.count(b"HTTP/1.1 ") == 1, answer
+        assert answer.startswith(b"HTTP/1.1 413")
+
+
+def test_a_body_announced_with_expect_100_continue_is_refused_first(cli, sample_db):
+    with serving(cli, sample_db, "--quiet") as (port, _):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /search HTTP/1.1\r\nHost: t\r\nContent-Length: 52428800\r\nExpect: 100-continue\r\n\r\n")
+            answer = read_all(sock)
+        assert answer.startswith(b"HTTP/1.1 413") and b"100 Continue" not in answer
+
+
+def test_ranges_are_not_served(cli, sample_db):
+    with serving(cli, sample_db, "--quiet") as (port, _):
+        status, headers, payload = request(port, "/health", headers={"Range": "bytes=0-5"})
+        assert status == 200 and "Content-Range" not in headers
+        assert json.loads(payload)["status"] == "ok"
+
+
+def test_control_bytes_of_a_request_are_escaped_in_the_log(cli, sample_db, tmp_path):
+    log = tmp_path / "serve.log"
+    with serving(cli, sample_db, log_path=log) as (port, _):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /x\x1b[31mRED\x07 HTTP/1.1\r\nHost: t\r\n\r\n")
+            read_all(sock, 2)
+    text = log.read_text(errors="replace")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "/x%1B[31mRED%07 404" in text
+
+
+def test_a_stop_as_the_server_starts_is_not_lost(cli, sample_db):
+    for delay in (0.0, 0.005, 0.01, 0.02, 0.05):
+        process = subprocess.Popen([cli.binary, "serve", "--db", str(sample_db), "--listen", "127.0.0.1:0", "--quiet"],
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            time.sleep(delay)
+            process.send_signal(signal.SIGTERM)
+            # Before the server blocks the signal (still loading), it dies of
+            # it; after, it stops cleanly: either way it ends.
+            assert process.wait(timeout=10) in (0, -signal.SIGTERM), delay
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=5)
+
+
+def trickling_client(port, stop):
+    """Sends a request one byte at a time, each within the read timeout."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        for byte in b"GET /search?q=" + b"a" * 200:
+            if stop.is_set():
+                return
+            with contextlib.suppress(OSError):
+                sock.send(bytes([byte]))
+            time.sleep(0.2)
+
+
+@pytest.mark.parametrize("second_signal", [False, True])
+def test_a_client_that_never_finishes_cannot_keep_the_server_from_stopping(cli, sample_db, second_signal):
+    with serving(cli, sample_db, "--grace", "1", "--read-timeout", "5") as (port, process):
+        stop = threading.Event()
+        client = threading.Thread(target=trickling_client, args=(port, stop))
+        client.start()
+        try:
+            time.sleep(0.5)
+            process.send_signal(signal.SIGTERM)
+            if second_signal:
+                time.sleep(0.2)
+                process.send_signal(signal.SIGINT)
+            started = time.monotonic()
+            assert process.wait(timeout=10) == 1
+            assert time.monotonic() - started < (1 if second_signal else 4)
+        finally:
+            stop.set()
+            client.join(timeout=30)
+
+
+def test_an_unreadable_keys_file_accepts_no_key_until_fixed(cli, sample_db, tmp_path):
+    keys = tmp_path / "keys"
+    key = cli.run("keys", "add", "--keys", keys, "--clearance", "mat").stdout.strip()
+    good = keys.read_text()
+    target = "/search?q=ke+hoach"
+    authorised = {"Authorization": f"Bearer {key}"}
+
+    def settles(status):
+        deadline = time.monotonic() + 10
+        while get_json(port, target, authorised)[0] != status and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return get_json(port, target, authorised)[0] == status
+
+    with serving(cli, sample_db, "--quiet", "--keys", keys, "--refresh", "50") as (port, _):
+        assert settles(200)
+        keys.write_text(good + "this line is not a key\n")
+        assert settles(401)
+        assert get_json(port, target)[0] == 200  # callers without a key are still public
+        keys.write_text(good)
+        assert settles(200)

@@ -190,6 +190,10 @@ TEST_CASE("no endpoint shows a caller a document above its clearance") {
     const auto stats = f.get("/stats", key);
     REQUIRE(stats.status == 200);
     CHECK(stats.body["documents"] == allowed);
+    // The whole dictionary's and files' sizes only to a caller who sees every document.
+    const bool sees_all = clearance == Access::top_secret;
+    CHECK((stats.body["terms"].get<std::size_t>() > 0) == sees_all);
+    CHECK((stats.body["bytes_on_disk"].get<std::size_t>() > 0) == sees_all);
     for (const Level& level : levels) {
       CAPTURE(level.id);
       const bool visible = level.access <= clearance;
@@ -227,6 +231,20 @@ TEST_CASE("a filter's hints never name a value only hidden documents have, nor t
   CHECK(dumped(exists_but_hidden.body["warnings"]).find("no district named 'Cho Moi'") != std::string::npos);
   CHECK(dumped(exists_nowhere.body["warnings"]).find("no district named 'Cho Moo'") != std::string::npos);
   CHECK(f.get("/search?q=phuong+an&district=Cho+Moi", top).body["warnings"].empty());
+}
+
+TEST_CASE("the Bearer scheme is read in any case, with spaces around the key") {
+  const Fixture f;
+  const std::string key = f.keys.back();
+  for (const std::string& header : {"Bearer " + key, "bearer " + key, "BEARER  " + key + " "}) {
+    CAPTURE(header);
+    const auto response = f.api.handle({"GET", "/documents/tuyet-mat", header});
+    CHECK(response.status == 200);
+  }
+  for (const std::string& header : {std::string("Bearer"), std::string("Bearer "), "Bearerx " + key, key}) {
+    CAPTURE(header);
+    CHECK(f.api.handle({"GET", "/documents/tuyet-mat", header}).status == 401);
+  }
 }
 
 TEST_CASE("a hidden document and a missing one get the same answer") {
