@@ -17,7 +17,7 @@ if [ "$seconds" = ci ]; then
   rm -rf build-fuzz/corpus  # start from the seed corpora alone, as CI does
 fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analyzer query record xml jsonl text html legacy)
+[ ${#targets[@]} -gt 0 ] || targets=(analyzer query record xml jsonl text html legacy api)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANKIEN_FUZZ=ON -DVANKIEN_WERROR=ON \
   -DVANKIEN_BUILD_TESTS=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF -DVANKIEN_BUILD_PYTHON=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
