@@ -14,6 +14,7 @@
 #include "query_builder.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "metadata/congress_term.hpp"
@@ -153,7 +154,7 @@ class Builder {
   }
 
   // Words of one run; codes are kept whole and their parts dropped.
-  std::vector<Token> tokens_of(const std::string& text) {
+  static std::vector<Token> words_of(const std::string& text) {
     std::vector<Token> tokens;
     std::size_t code_end = 0;
     Analyzer().analyze(text, [&](const Token& token) {
@@ -164,11 +165,74 @@ class Builder {
         tokens.push_back(token);
       }
     });
+    return tokens;
+  }
+
+  // The words of a phrase, which cannot lose any: past the limit on words
+  // (which bounds a search's cost) it is refused.
+  std::vector<Token> tokens_of(const std::string& text) {
+    std::vector<Token> tokens = words_of(text);
     term_count_ += tokens.size();
     if (term_count_ > context_.options.max_query_terms) {
       throw QueryError("query has more than " + std::to_string(context_.options.max_query_terms) +
                        " words");
     }
+    return tokens;
+  }
+
+  // The words of a run typed one after another, each kept or not. A long
+  // question pasted whole is searched by its least common words: past the
+  // limit the commonest are left out (question words, "của", "theo", which
+  // carry no signal), and so are words no document has (they match
+  // nothing), and a warning names them, rather than the question being
+  // refused. Codes are always kept.
+  std::vector<Token> informative_words_of(const std::string& text, std::vector<bool>& kept) {
+    std::vector<Token> tokens = words_of(text);
+    const std::size_t most = context_.options.max_query_terms;
+    std::size_t room = most > term_count_ ? most - term_count_ : 0;
+    kept.assign(tokens.size(), true);
+    if (tokens.size() <= room) {
+      term_count_ += tokens.size();
+      return tokens;
+    }
+    // Each word once (a repeat adds nothing to what a document must have),
+    // then the least common first.
+    std::set<std::string> seen;
+    std::vector<std::pair<Xapian::doccount, std::size_t>> by_frequency;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!seen.insert(tokens[i].folded).second) {
+        kept[i] = false;
+        continue;
+      }
+      Xapian::doccount documents = 0;
+      if (tokens[i].kind != TokenKind::code) {
+        documents = context_.db.get_termfreq(tokens[i].folded);
+        if (documents == 0) documents = std::numeric_limits<Xapian::doccount>::max();
+      }
+      by_frequency.emplace_back(documents, i);
+    }
+    std::stable_sort(by_frequency.begin(), by_frequency.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::set<std::string> left_out;
+    for (std::size_t k = room; k < by_frequency.size(); ++k) {
+      kept[by_frequency[k].second] = false;
+      left_out.insert(tokens[by_frequency[k].second].folded);
+    }
+    room = std::min(room, by_frequency.size());
+    term_count_ += room;
+    std::string names;  // in the order typed
+    std::size_t named = 0;
+    for (const Token& token : tokens) {
+      if (left_out.erase(token.folded) == 0) continue;
+      if (named++ == 12) {
+        names.append(", ...");
+        break;
+      }
+      names.append(names.empty() ? "" : ", ").append(token.folded);
+    }
+    warnings_.push_back("the query has more than " + std::to_string(most) + " words: searched with " +
+                        (names.empty() ? "each of its " + std::to_string(room) + " words once"
+                                          : "the " + std::to_string(room) + " least common, leaving out " + names));
     return tokens;
   }
 
@@ -316,7 +380,8 @@ class Builder {
   }
 
   Part text(const std::string& run) {
-    const std::vector<Token> tokens = tokens_of(run);
+    std::vector<bool> kept;
+    const std::vector<Token> all_tokens = informative_words_of(run, kept);
     std::vector<Xapian::Query> elements;
     std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
     std::vector<Xapian::Query> title_words;
@@ -326,36 +391,53 @@ class Builder {
       sequence_.insert(sequence_.end(), adjacent.begin(), adjacent.end());
       adjacent.clear();
     };
-    for (std::size_t i = 0; i < tokens.size();) {
-      const Token& token = tokens[i];
-      std::size_t used = 1;
-      if (token.kind == TokenKind::code) {
-        close_adjacent();
-        elements.push_back(code_query(token.folded));
-      } else if (std::string code = spelled_out_code(tokens, i, used); !code.empty()) {
-        close_adjacent();
-        // "số" typed before it is part of how the code was written, not a word to find.
-        if (!elements.empty() && i > 0 && tokens[i - 1].folded == "so") elements.pop_back();
-        std::vector<std::string> parts;
-        for (std::size_t k = i; k < i + used; ++k) parts.push_back(tokens[k].folded);
-        elements.push_back(Xapian::Query(Xapian::Query::OP_OR, phrase_of(parts),
-                                         scaled(Xapian::Query(std::string(schema::number) + code),
-                                                number_boost)));
-        std::vector<HighlightWord> code_run;
-        for (const std::string& part : parts) code_run.push_back({part, ""});
-        highlighting_.add_run(std::move(code_run));
-      } else if (auto synonyms = synonym_query(run, tokens, i, used)) {
-        elements.push_back(*synonyms);
-        for (std::size_t k = i; k < i + used; ++k) {
-          adjacent.push_back(tokens[k].folded);
-          title_words.emplace_back(std::string(schema::title_word) + tokens[k].folded);
-        }
-      } else {
-        elements.push_back(word_query(token));
-        adjacent.push_back(token.folded);
-        title_words.emplace_back(std::string(schema::title_word) + token.folded);
+    // Words left out split the run: those on either side were not typed
+    // next to each other.
+    std::vector<std::vector<Token>> segments(1);
+    for (std::size_t i = 0; i < all_tokens.size(); ++i) {
+      if (kept[i]) {
+        segments.back().push_back(all_tokens[i]);
+      } else if (!segments.back().empty()) {
+        segments.emplace_back();
       }
-      i += used;
+    }
+    // One stretch of words typed next to each other.
+    const auto add_words = [&](const std::vector<Token>& tokens) {
+      for (std::size_t i = 0; i < tokens.size();) {
+        const Token& token = tokens[i];
+        std::size_t used = 1;
+        if (token.kind == TokenKind::code) {
+          close_adjacent();
+          elements.push_back(code_query(token.folded));
+        } else if (std::string code = spelled_out_code(tokens, i, used); !code.empty()) {
+          close_adjacent();
+          // "số" typed before it is part of how the code was written, not a word to find.
+          if (!elements.empty() && i > 0 && tokens[i - 1].folded == "so") elements.pop_back();
+          std::vector<std::string> parts;
+          for (std::size_t k = i; k < i + used; ++k) parts.push_back(tokens[k].folded);
+          elements.push_back(Xapian::Query(Xapian::Query::OP_OR, phrase_of(parts),
+                                           scaled(Xapian::Query(std::string(schema::number) + code),
+                                                  number_boost)));
+          std::vector<HighlightWord> code_run;
+          for (const std::string& part : parts) code_run.push_back({part, ""});
+          highlighting_.add_run(std::move(code_run));
+        } else if (auto synonyms = synonym_query(run, tokens, i, used)) {
+          elements.push_back(*synonyms);
+          for (std::size_t k = i; k < i + used; ++k) {
+            adjacent.push_back(tokens[k].folded);
+            title_words.emplace_back(std::string(schema::title_word) + tokens[k].folded);
+          }
+        } else {
+          elements.push_back(word_query(token));
+          adjacent.push_back(token.folded);
+          title_words.emplace_back(std::string(schema::title_word) + token.folded);
+        }
+        i += used;
+      }
+    };
+    for (const std::vector<Token>& segment : segments) {
+      close_adjacent();
+      add_words(segment);
     }
     close_adjacent();
     if (elements.empty()) return {};

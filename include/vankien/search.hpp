@@ -33,7 +33,7 @@
 
 namespace vankien {
 
-/// A query that cannot be run: an invalid date or range, too long, too many terms.
+/// A query that cannot be run: an invalid date or range, too long, a phrase of too many words.
 class QueryError : public Error {
  public:
   using Error::Error;
@@ -99,7 +99,10 @@ struct Results {
 struct SearchOptions {
   std::filesystem::path data_dir;        ///< empty: default_data_dir()
   std::size_t max_query_bytes = 4096;    ///< longer queries are a QueryError
-  std::size_t max_query_terms = 64;      ///< more words than this is a QueryError
+  /// Words a search weighs, at most. Past it, words typed one after another
+  /// (a long question pasted whole) are searched by the least common of them
+  /// and Results::warnings names those left out; a phrase is a QueryError.
+  std::size_t max_query_terms = 64;
   std::size_t max_expansions = 16;       ///< synonyms and codes tried per word
   std::size_t max_results = 10000;       ///< offset + limit past this is a QueryError
   /// With two cores or more, the Searcher starts a helper thread, and a search

@@ -215,13 +215,17 @@ def test_limits_are_configurable(cli, fixture_db, tmp_path):
 
     cases = [  # options, query, message
         (["--max-query-bytes", "10"], "lãnh đạo huyện ủy", "longer than the limit of 10"),
-        (["--max-query-terms", "3"], "lanh dao huyen uy", "more than 3 words"),
+        (["--max-query-terms", "1"], '"lanh dao"', "more than 1 words"),  # a phrase loses no word
     ]
     for options, query, message in cases:
         result = cli.run("search", "--db", fixture_db, *options, query)
         assert result.returncode == 2, (options, result.stderr)
         assert message in result.stderr, (options, result.stderr)
         assert cli.run("search", "--db", fixture_db, query).returncode == 0
+    # Words typed one after another past the limit: the least common are searched, and a warning says so.
+    trimmed = cli.run("search", "--db", fixture_db, "--max-query-terms", "3", "lanh dao huyen uy")
+    assert trimmed.returncode == 0, trimmed.stderr
+    assert "more than 3 words: searched with the 3 least common, leaving out" in trimmed.stderr
 
 
 def test_cited_numbers_are_shown_and_filtered(cli, tmp_path):

@@ -191,7 +191,9 @@ def test_limits(tmp_path, fixture_db):
         assert db.search("lanh dao").total > 0
     with vankien.open(fixture_db, max_query_terms=2) as db:
         with pytest.raises(vankien.QueryError, match="more than 2 words"):
-            db.search("lanh dao huyen")
+            db.search('"lanh dao huyen"')  # a phrase loses no word
+        trimmed = db.search("lanh dao huyen")  # words one after another: the 2 least common
+        assert any("more than 2 words" in warning for warning in trimmed.warnings)
         assert db.search("lanh dao").total > 0
     with vankien.open(fixture_db, max_results=5) as db:
         with pytest.raises(vankien.QueryError, match="5"):

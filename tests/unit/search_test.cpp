@@ -652,7 +652,10 @@ TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
       {"invalid term", "nhiệm_kỳ:2020-2015", true, 0},
       {"invalid year", "năm:19", true, 0},
       {"100 KB query", std::string(100 * 1024, 'a'), true, 0},
-      {"too many words", [] { std::string q; for (int i = 0; i < 100; ++i) q += "bán "; return q; }(), true, 0},
+      {"too many words: the least common are searched, with a warning",
+       [] { std::string q; for (int i = 0; i < 100; ++i) q += "bán "; return q; }(), false, 1},
+      {"a phrase of too many words",
+       [] { std::string q = "\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), true, 0},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
@@ -665,6 +668,36 @@ TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
   }
   CHECK(search("?!... ,,, --").hits.empty());
   CHECK(search("").hits.size() == corpus().size() - 1);  // empty: every document the caller may see
+}
+
+TEST_CASE("a long question is answered by its least common words, never refused") {
+  // 85 distinct words: a legal question, then what it is about.
+  const std::string question =
+      "Theo quy định của pháp luật hiện hành thì các cơ quan nhà nước có được phép làm những việc như vậy "
+      "hay không, và nếu có thì cần phải tuân thủ những điều kiện gì trong trường hợp người dân gửi đơn "
+      "khiếu nại tố cáo đến ủy ban nhân dân cấp xã phường thị trấn hoặc cấp huyện quận nơi cư trú để yêu "
+      "cầu giải quyết kịp thời đúng thẩm quyền, đặc biệt khi liên quan tới đất đai nhà ở tài sản riêng "
+      "chung vợ chồng con cái, đổi mới phương thức lãnh đạo đối với chính quyền?";
+  const Results results = search(question);
+  REQUIRE_FALSE(results.hits.empty());
+  CHECK(results.hits.front().document.id == "adjacent");
+  REQUIRE(results.warnings.size() == 1);
+  const std::string& warning = results.warnings.front();
+  CAPTURE(warning);
+  CHECK(warning.find("more than 64 words: searched with the 64 least common, leaving out") != std::string::npos);
+  CHECK(warning.find("leaving out cap, tran, hoac") != std::string::npos);  // words no document has, as typed
+  CHECK(warning.find("phuong") == std::string::npos);  // what the question is about stays
+  CHECK(warning.find("lanh") == std::string::npos);
+  CHECK(warning.find("chinh") == std::string::npos);
+
+  // A question asked over and over: each word once, none left out.
+  std::string repeated;
+  for (int i = 0; i < 12; ++i) repeated += "các cơ quan có được làm việc đó hay không, ";
+  const Results once = search(repeated + "đổi mới phương thức lãnh đạo đối với chính quyền?");
+  REQUIRE(once.warnings.size() == 1);
+  CHECK(once.warnings.front().find("searched with each of its 18 words once") != std::string::npos);
+  REQUIRE_FALSE(once.hits.empty());
+  CHECK(once.hits.front().document.id == "adjacent");
 }
 
 TEST_CASE("any snippet size is safe: none at 0, at most a word past the size otherwise") {
