@@ -379,6 +379,26 @@ class Builder {
     return words;
   }
 
+  // In a run of many words (a question), the words that carry the match
+  // are marked in snippets, not the common ones ("của", "theo", "được"),
+  // which would mark nearly every word of a passage: those in more than a
+  // quarter of the documents, unless every word of the run is.
+  static constexpr std::size_t long_run_words = 8;
+
+  std::set<std::string> common_words_of_a_long_run(const std::vector<Token>& tokens,
+                                                   const std::vector<bool>& kept) const {
+    std::set<std::string> words, common;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (kept[i] && tokens[i].kind != TokenKind::code) words.insert(tokens[i].folded);
+    }
+    if (words.size() < long_run_words || negating_) return {};
+    const Xapian::doccount documents = context_.db.get_doccount();
+    for (const std::string& word : words) {
+      if (static_cast<double>(context_.db.get_termfreq(word)) > 0.25 * documents) common.insert(word);
+    }
+    return common.size() == words.size() ? std::set<std::string>() : common;
+  }
+
   Part text(const std::string& run) {
     std::vector<bool> kept;
     const std::vector<Token> all_tokens = informative_words_of(run, kept);
@@ -391,6 +411,7 @@ class Builder {
       sequence_.insert(sequence_.end(), adjacent.begin(), adjacent.end());
       adjacent.clear();
     };
+    const std::set<std::string> unmarked = common_words_of_a_long_run(all_tokens, kept);
     // Words left out split the run: those on either side were not typed
     // next to each other.
     std::vector<std::vector<Token>> segments(1);
@@ -428,7 +449,7 @@ class Builder {
             title_words.emplace_back(std::string(schema::title_word) + tokens[k].folded);
           }
         } else {
-          elements.push_back(word_query(token));
+          elements.push_back(word_query(token, !unmarked.contains(token.folded)));
           adjacent.push_back(token.folded);
           title_words.emplace_back(std::string(schema::title_word) + token.folded);
         }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <pthread.h>
 #include <thread>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -698,6 +699,38 @@ TEST_CASE("a long question is answered by its least common words, never refused"
   CHECK(once.warnings.front().find("searched with each of its 18 words once") != std::string::npos);
   REQUIRE_FALSE(once.hits.empty());
   CHECK(once.hits.front().document.id == "adjacent");
+}
+
+TEST_CASE("a long question's snippets mark the words that carry the match, not the common ones") {
+  const vankien::test::TempDir dir;
+  std::vector<Document> docs;
+  for (int i = 0; i < 6; ++i) {
+    docs.push_back(doc("common-" + std::to_string(i), "Tin " + std::to_string(i),
+                       "Theo kế hoạch của xã, bà con được hướng dẫn làm đường số " + std::to_string(i) + "."));
+  }
+  docs.push_back(doc("answer", "Đổi mới",
+                     "Theo nghị quyết của huyện ủy, các chi bộ được giao đổi mới phương thức lãnh đạo."));
+  const Searcher local = searcher_over(dir, docs);
+  const auto marked = [](const vankien::Hit& hit) {
+    std::set<std::string> words;
+    for (const vankien::Highlight& h : hit.snippet.highlights) {
+      words.insert(vankien::fold(hit.document.body.substr(h.begin, h.end - h.begin)));
+    }
+    return words;
+  };
+  // A question: its common words are not marked.
+  const Results long_question =
+      search_in(local, "theo quy định của huyện ủy thì các chi bộ được giao đổi mới phương thức lãnh đạo không");
+  REQUIRE_FALSE(long_question.hits.empty());
+  REQUIRE(long_question.hits.front().document.id == "answer");
+  const std::set<std::string> words = marked(long_question.hits.front());
+  for (const char* carrying : {"huyen", "chi", "phuong", "thuc", "lanh", "dao"}) CHECK(words.contains(carrying));
+  for (const char* common : {"theo", "cua", "duoc"}) CHECK_FALSE(words.contains(common));
+  // A short query marks every word it has.
+  const Results short_query = search_in(local, "theo của phương thức");
+  REQUIRE_FALSE(short_query.hits.empty());
+  const std::set<std::string> short_words = marked(short_query.hits.front());
+  for (const char* word : {"theo", "cua", "phuong", "thuc"}) CHECK(short_words.contains(word));
 }
 
 TEST_CASE("any snippet size is safe: none at 0, at most a word past the size otherwise") {
