@@ -14,6 +14,14 @@ Sets, each ITEMS articles sampled with seed 2026, built here from
                              from a document), with and without diacritics.
 Scores: MRR@10 and success@10 (the article in the top ten). Prints a Markdown
 table and writes quality.json into the work directory.
+
+Accent restoration, per syllable: vankien's suggestion for each title typed
+without diacritics against the title itself, two ways: each syllable's
+commonest form in the index alone (a search of no hits, so no passages to
+weigh), and the suggestion a search gives (the commonest forms, then how the
+words are written where they stand together in the best hits). A syllable is
+right when its letters and marks are the title's (mark placement aside, as
+"hoà" and "hòa" are one spelling).
 """
 import argparse
 import json
@@ -22,6 +30,7 @@ import random
 import shutil
 import subprocess
 import sys
+import unicodedata
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from compare import ENGINES, ENGINE_NAMES, ROOT, SEED, fold, run_engine, vntc_articles  # noqa: E402
@@ -37,6 +46,33 @@ def middle_sentence(body, rng):
     return rng.choice(middle) if middle else None
 
 
+def spelling(syllable):
+    """A syllable's letters and marks, whichever letter a mark sits on."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    return (fold(syllable.lower()), tuple(sorted(c for c in decomposed if unicodedata.category(c) == "Mn")))
+
+
+def syllables(text):
+    return ["".join(c for c in word if c.isalnum()) for word in text.split() if any(c.isalnum() for c in word)]
+
+
+def accent_accuracy(cli, db, titles, work, limit):
+    """Share of the titles' syllables that the suggestion spells as the title does."""
+    queries = work / "accents.tsv"
+    queries.write_text("".join(f"{i}\t{fold(title)}\n" for i, title in enumerate(titles)), encoding="utf-8")
+    process = subprocess.run([str(cli), "search", "--db", str(db), "--queries", str(queries), "--format", "json",
+                              "--limit", str(limit)], capture_output=True, text=True)
+    right = total = 0
+    for line in process.stdout.splitlines():
+        answer = json.loads(line)
+        gold = syllables(titles[int(answer["qid"])])
+        guess = syllables(answer["suggestion"] or answer["query"])
+        total += len(gold)
+        if len(guess) == len(gold):
+            right += sum(spelling(g) == spelling(s) for g, s in zip(gold, guess))
+    return right / max(1, total)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=5000)
@@ -44,6 +80,7 @@ def main():
     parser.add_argument("--bin", type=pathlib.Path, default=ROOT / "build" / "benchmarks" / "engine_bench")
     parser.add_argument("--data", type=pathlib.Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--work", type=pathlib.Path, default=ROOT / "build" / "benchmarks" / "quality")
+    parser.add_argument("--cli", type=pathlib.Path, default=ROOT / "build" / "cli" / "vankien")
     arguments = parser.parse_args()
     if not (arguments.data / "vntc" / "vntc_train_full.jsonl.gz").exists():
         sys.exit(f"needs {arguments.data}/vntc")
@@ -83,6 +120,11 @@ def main():
         run_engine(arguments.bin, "index", engine, corpus, db)
         results["engines"][engine] = {name: run_engine(arguments.bin, "known", engine, db, files[name])
                                       for name in SETS}
+    titles = [line.split("\t", 1)[1].rstrip("\n") for line in items["title"]]
+    results["accents"] = {
+        "commonest_form": accent_accuracy(arguments.cli, work / "vankien.db", titles, work, 0),
+        "search_suggestion": accent_accuracy(arguments.cli, work / "vankien.db", titles, work, 10),
+    }
     (work / "quality.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
 
     print(f"{results['documents']} VNTC articles, {results['items']} known items a set, seed {SEED}\n")
@@ -92,6 +134,9 @@ def main():
         cells = [f"{results['engines'][e][name]['mrr_at_10']:.3f} | {results['engines'][e][name]['success_at_10']:.3f}"
                  for e in ENGINES]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    print(f"\nAccent restoration, syllables right on the {results['items']} titles typed without diacritics: "
+          f"commonest form alone {results['accents']['commonest_form']:.3f}, "
+          f"search suggestion {results['accents']['search_suggestion']:.3f}")
 
 
 if __name__ == "__main__":

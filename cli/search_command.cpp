@@ -178,7 +178,8 @@ CommandRunner add_search_command(CLI::App& app) {
   command->add_option("--timings", options->timings_file, "Batch: write qid<TAB>microseconds per query");
   command->add_option("--max-query-bytes", options->limits.max_query_bytes, "Longer queries are refused")
       ->capture_default_str();
-  command->add_option("--max-query-terms", options->limits.max_query_terms, "Queries of more words are refused")
+  command->add_option("--max-query-terms", options->limits.max_query_terms,
+                      "Words a search weighs (past it the least common are kept; a phrase is refused)")
       ->capture_default_str();
   command->add_option("--max-expansions", options->limits.max_expansions,
                       "Synonyms tried per word at most")
