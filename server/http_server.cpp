@@ -170,8 +170,8 @@ struct HttpServer::Impl {
                                              : httplib::Server::HandlerResponse::Unhandled;
     });
     // A client that asks before sending a body is refused before it sends it.
-    http.set_expect_100_continue_handler([](const httplib::Request& req, httplib::Response& res) {
-      set_error_and_close(req, res, 413, "too_large", "the API takes no request body");
+    http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+      refuse(req, res, 413, "too_large", "the API takes no request body");
       return 413;
     });
     const auto handler = [this](const httplib::Request& req, httplib::Response& res) { serve(req, res); };
@@ -181,10 +181,10 @@ struct HttpServer::Impl {
     // long): JSON too, and the connection closed, as what follows on it
     // cannot be trusted to start a request, and a client that stalled once
     // must not hold a worker for a keep-alive wait on top.
-    http.set_error_handler(httplib::Server::Handler([](const httplib::Request& req, httplib::Response& res) {
+    http.set_error_handler(httplib::Server::Handler([this](const httplib::Request& req, httplib::Response& res) {
       if (res.body.empty() && !res.content_provider_) {
-        set_error_and_close(req, res, res.status, error_code_of(res.status),
-                            "the request was refused (HTTP " + std::to_string(res.status) + ")");
+        refuse(req, res, res.status, error_code_of(res.status),
+               "the request was refused (HTTP " + std::to_string(res.status) + ")");
       }
     }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
@@ -200,14 +200,26 @@ struct HttpServer::Impl {
   bool refuse_before_reading(const httplib::Request& req, httplib::Response& res) const {
     if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
       res.set_header("Allow", "GET, HEAD");
-      set_error_and_close(req, res, 405, "method_not_allowed",
-                          "the API answers GET only, not " + printable(req.method, 16));
+      refuse(req, res, 405, "method_not_allowed", "the API answers GET only, not " + printable(req.method, 16));
       return true;
     }
     const std::string length = req.get_header_value("Content-Length");
     if ((length.empty() || length == "0") && !req.has_header("Transfer-Encoding")) return false;
-    set_error_and_close(req, res, 413, "too_large", "the API takes no request body");
+    refuse(req, res, 413, "too_large", "the API takes no request body");
     return true;
+  }
+
+  // A refusal, readable by the pages --cors lets in like any other answer.
+  void refuse(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
+              const std::string& message) const {
+    set_error_and_close(req, res, status, code, message);
+    allow_origin(res);
+  }
+
+  void allow_origin(httplib::Response& res) const {
+    if (options.cors_origin.empty()) return;
+    res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+    res.set_header("Vary", "Origin");
   }
 
   void serve(const httplib::Request& req, httplib::Response& res) {
@@ -221,19 +233,15 @@ struct HttpServer::Impl {
     // Answers depend on the caller's key: no shared cache may keep one.
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
-    if (!options.cors_origin.empty()) {
-      res.set_header("Access-Control-Allow-Origin", options.cors_origin);
-      res.set_header("Vary", "Origin");
-    }
+    allow_origin(res);
   }
 
   void preflight(const httplib::Request&, httplib::Response& res) const {
     res.status = 204;
-    res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+    allow_origin(res);
     res.set_header("Access-Control-Allow-Methods", "GET, HEAD");
     res.set_header("Access-Control-Allow-Headers", "Authorization");
     res.set_header("Access-Control-Max-Age", "600");
-    res.set_header("Vary", "Origin");
   }
 
   void serve_file(const std::string& request_path, httplib::Response& res) const {

@@ -303,6 +303,10 @@ def test_cors_only_when_asked_for(cli, sample_db):
                                      headers={"Origin": "https://portal.example",
                                               "Access-Control-Request-Headers": "authorization"})
         assert status == 204 and "Authorization" in headers["Access-Control-Allow-Headers"]
+        # A refusal is readable by the page too.
+        status, headers, _ = request(port, "/search", method="POST", body=b"{}",
+                                     headers={"Origin": "https://portal.example"})
+        assert status == 405 and headers["Access-Control-Allow-Origin"] == "https://portal.example"
 
 
 def read_all(sock, seconds=5.0) -> bytes:
