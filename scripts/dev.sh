@@ -66,9 +66,10 @@ case "${1:-}" in
     cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DVANKIEN_SANITIZE=ON -DVANKIEN_WERROR=ON \
       -DVANKIEN_BUILD_PYTHON=OFF -DVANKIEN_BUILD_BENCHMARKS=OFF >/dev/null
     cmake --build build-sanitize -j "$(nproc)"
-    # Sanitized programs run several times slower: smaller crash and concurrency runs.
+    # Sanitized programs run several times slower: smaller crash and concurrency
+    # runs (the full 20 kills run unsanitized in the test command).
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      VANKIEN_CRASH_DOCUMENTS=800 VANKIEN_CONCURRENCY_PARTS=8 \
+      VANKIEN_CRASH_DOCUMENTS=800 VANKIEN_CRASH_KILLS=8 VANKIEN_CONCURRENCY_PARTS=8 \
       ctest --test-dir build-sanitize --output-on-failure -j "$(nproc)" ;;
   *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

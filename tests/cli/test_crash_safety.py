@@ -21,7 +21,7 @@ xapian = pytest.importorskip("xapian")
 
 DOCUMENTS = int(os.environ.get("VANKIEN_CRASH_DOCUMENTS", "2000"))
 BATCH = 100
-KILLS = 20
+KILLS = int(os.environ.get("VANKIEN_CRASH_KILLS", "20"))
 
 
 def contents(db):
