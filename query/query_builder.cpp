@@ -248,7 +248,11 @@ class Builder {
       const std::string exact_term = std::string(schema::exact) + token.text;
       return has_diacritics(token.text) ? Xapian::Query(exact_term) : Xapian::Query(token.folded);
     }
-    if (marked) highlighting_.add_word(highlight_word(token));
+    if (marked) {
+      highlighting_.add_word(highlight_word(token));
+    } else {
+      highlighting_.add_unmarked(token.folded);
+    }
     Xapian::Query query(token.folded);
     std::string exact = has_diacritics(token.text) ? token.text : std::string();
     if (exact.empty()) {

@@ -254,6 +254,12 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
     storage::Record record =
         storage::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
     hit.document = std::move(record.document);
+    // How the query's words are written together in the title votes too: a
+    // title typed from memory is most often in the title alone.
+    if (wants_votes) {
+      query::make_snippet(hit.document.title, built.highlighting, hit.document.title.size(), built.word_sequence,
+                          &votes[i]);
+    }
     if (request.snippet_bytes == 0) return;  // no snippet asked for
     // The passage is found in the position lists, and the body read from the
     // checkpoint before it to a little past it (to where an equal passage

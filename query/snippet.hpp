@@ -38,6 +38,9 @@ class Highlighting {
  public:
   void add_run(std::vector<HighlightWord> run);
   void add_word(HighlightWord word) { add_run({std::move(word)}); }
+  /// A word the body is searched for (it counts toward the passage chosen
+  /// and toward accent votes) but not marked on its own.
+  void add_unmarked(const std::string& folded) { folded_terms_.insert(folded); }
   /// Each of these folded words anywhere, in any form.
   static Highlighting of_words(const std::set<std::string>& folded);
 
