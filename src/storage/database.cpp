@@ -52,8 +52,19 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
   }
   try {
     Xapian::Database db(path.string());
-    if (const std::string format = db.get_metadata(std::string(schema::format_key));
-        format != schema::format_version) {
+    // A writer committing twice between opening and this read discards the
+    // revision opened: reopened and read again, as Xapian advises.
+    std::string format;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        format = db.get_metadata(std::string(schema::format_key));
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 4) throw;
+        db.reopen();
+      }
+    }
+    if (format != schema::format_version) {
       throw DatabaseNotFoundError(
           path.string() + ": not a vankien database of format " + std::string(schema::format_version) +
           (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
