@@ -109,7 +109,7 @@ Access clearance_of(const KeyRing& keys, const std::string& authorization) {
 ApiResponse error_response(int status, const std::string& code, const std::string& message) {
   ApiResponse response;
   response.status = status;
-  response.body = {{"error", {{"code", code}, {"message", message}}}};
+  response.body = error_json(code, message);
   if (status == 401) response.headers.emplace_back("WWW-Authenticate", "Bearer");
   if (status == 405) response.headers.emplace_back("Allow", "GET, HEAD");
   return response;

@@ -1,8 +1,9 @@
 #pragma once
-// The server's workers: a fixed number of threads and a bounded queue of
-// accepted connections. When the queue is full the accept loop waits, so a
-// flood of connections backs up in the kernel's listen queue instead of in
-// the server's memory.
+// A fixed number of threads and a bounded queue of jobs: the server's
+// connection threads (when the queue of accepted connections is full the
+// accept loop waits, so a flood of connections backs up in the kernel's
+// listen queue instead of in the server's memory) and its search threads
+// (search_pool.hpp).
 
 #include <httplib.h>
 

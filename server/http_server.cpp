@@ -3,17 +3,16 @@
 #include <httplib.h>
 
 #include <atomic>
-#include <charconv>
-#include <iostream>
-#include <utility>
 #include <condition_variable>
 #include <ctime>
 #include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <mutex>
 #include <regex>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include "bounded_pool.hpp"
 #include "json_output.hpp"
@@ -40,7 +39,7 @@ void set_json(httplib::Response& res, int status, const nlohmann::json& body) {
 }
 
 void set_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  set_json(res, status, {{"error", {{"code", code}, {"message", message}}}});
+  set_json(res, status, error_json(code, message));
 }
 
 std::string error_code_of(int status) {
@@ -70,7 +69,7 @@ void set_error_and_close(const httplib::Request& req, httplib::Response& res, in
     received_method = req.method;
     const_cast<httplib::Request&>(req).method = "GET";
   }
-  auto text = std::make_shared<const std::string>(dump({{"error", {{"code", code}, {"message", message}}}}));
+  auto text = std::make_shared<const std::string>(dump(error_json(code, message)));
   res.status = status;
   res.set_header("Connection", "close");
   res.set_content_provider(text->size(), json_type,
@@ -133,13 +132,15 @@ struct HttpServer::Impl {
         keys(std::make_shared<KeyRing>()),
         api(searcher, [this] { return current_keys(); }, options.limits) {
     if (!options.keys_file.empty()) {
-      keys_text = read_file(options.keys_file).value_or("");
-      keys = std::make_shared<KeyRing>(KeyRing::load(options.keys_file));
+      keys_text = read_keys_file(options.keys_file);
+      keys = std::make_shared<KeyRing>(KeyRing::parse(*keys_text, options.keys_file));
     }
     configure();
-    port = options.port == 0 ? http.bind_to_any_port(options.host)
-                                   : (http.bind_to_port(options.host, options.port) ? options.port
-                                                                                                : -1);
+    if (options.port == 0) {
+      port = http.bind_to_any_port(options.host);
+    } else {
+      port = http.bind_to_port(options.host, options.port) ? options.port : -1;
+    }
     if (port <= 0) {
       throw Error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                   " (in use, or not an address of this host)");
@@ -309,7 +310,8 @@ struct HttpServer::Impl {
     keys_text = std::move(text);
     std::shared_ptr<const KeyRing> fresh;
     try {
-      fresh = std::make_shared<KeyRing>(KeyRing::load(options.keys_file));
+      if (!keys_text) throw Error("cannot read keys file " + options.keys_file.string());
+      fresh = std::make_shared<KeyRing>(KeyRing::parse(*keys_text, options.keys_file));
       note("keys file reloaded: " + std::to_string(fresh->entries().size()) + " key(s)");
     } catch (const std::exception& error) {
       // A key being revoked may be why the file changed: none is accepted
@@ -335,7 +337,8 @@ struct HttpServer::Impl {
   std::optional<std::string> keys_text;  ///< the keys file as last read
   Api api;
   SearchPool searches{options.search_threads > 0 ? options.search_threads
-                                                 : std::max(1U, std::thread::hardware_concurrency())};
+                                                 : std::max(1U, std::thread::hardware_concurrency()),
+                      std::max<std::size_t>(1, options.connections)};
   httplib::Server http;
   int port = 0;
   std::mutex log_mutex;

@@ -67,4 +67,8 @@ nlohmann::json stats_json(const DatabaseStats& stats) {
           {"counts", facets_json(stats.counts)}};
 }
 
+nlohmann::json error_json(const std::string& code, const std::string& message) {
+  return {{"error", {{"code", code}, {"message", message}}}};
+}
+
 }  // namespace vankien::server

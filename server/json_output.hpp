@@ -23,6 +23,8 @@ nlohmann::json facets_json(const std::map<std::string, std::vector<FacetCount>>&
 /// Totals, facets, suggestion, relaxed, warnings and missing shards: no hits.
 nlohmann::json summary_json(const Results& results);
 nlohmann::json stats_json(const DatabaseStats& stats);
+/// {"error": {"code": ..., "message": ...}}: every error the HTTP API answers.
+nlohmann::json error_json(const std::string& code, const std::string& message);
 
 /// Compact; text that is not UTF-8 (which vankien never stores) replaced, never thrown on.
 std::string dump(const nlohmann::json& json);

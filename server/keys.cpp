@@ -38,9 +38,8 @@ std::optional<KeyHash> parse_hash(std::string_view text) {
   return hash;
 }
 
-std::vector<std::string> read_lines(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw Error("cannot read keys file " + file.string());
+std::vector<std::string> lines_of(const std::string& text) {
+  std::istringstream in(text);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -84,9 +83,19 @@ std::string hex(const KeyHash& hash) {
   return out;
 }
 
-KeyRing KeyRing::load(const std::filesystem::path& file) {
+std::string read_keys_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error("cannot read keys file " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+KeyRing KeyRing::load(const std::filesystem::path& file) { return parse(read_keys_file(file), file); }
+
+KeyRing KeyRing::parse(const std::string& text, const std::filesystem::path& file) {
   KeyRing ring;
-  const std::vector<std::string> lines = read_lines(file);
+  const std::vector<std::string> lines = lines_of(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::istringstream fields(lines[i]);
     std::string hash_text, clearance_text;
@@ -134,7 +143,7 @@ std::string add_key(const std::filesystem::path& file, Access clearance, const s
 std::size_t remove_key(const std::filesystem::path& file, const std::string& name) {
   std::string kept;
   std::size_t removed = 0;
-  for (const std::string& line : read_lines(file)) {
+  for (const std::string& line : lines_of(read_keys_file(file))) {
     std::istringstream fields(line);
     std::string hash, clearance, entry_name;
     fields >> hash >> clearance;

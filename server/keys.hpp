@@ -29,6 +29,8 @@ class KeyRing {
   KeyRing() = default;  ///< no keys: every caller is public
   /// Reads a keys file; throws Error naming the file and line of a bad entry.
   static KeyRing load(const std::filesystem::path& file);
+  /// The same from a keys file's text, already read (`file` names it in errors).
+  static KeyRing parse(const std::string& text, const std::filesystem::path& file);
 
   /// The clearance `key` grants, or nullopt for a key not in the ring. The
   /// key is hashed and compared with every entry in constant time, so the
@@ -49,6 +51,9 @@ std::string hex(const KeyHash& hash);
 /// random source), its hash appended to `file` (created if need be, readable
 /// by its owner only) with `clearance` and `name`. Returns the key.
 std::string add_key(const std::filesystem::path& file, Access clearance, const std::string& name);
+
+/// A keys file's text; throws Error when it cannot be read.
+std::string read_keys_file(const std::filesystem::path& file);
 
 /// Removes the entries named `name`; returns how many there were.
 std::size_t remove_key(const std::filesystem::path& file, const std::string& name);

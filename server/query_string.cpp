@@ -15,12 +15,9 @@ int hex_value(char c) {
 }
 
 void require_utf8(const std::string& text, std::string_view raw) {
-  analysis::Utf8Reader reader(text);
-  for (analysis::CodePoint cp; reader.next(cp);) {
-    if (cp.invalid) {
-      throw bad_query("'" + std::string(raw.substr(0, 64)) + "' is not UTF-8 (decoded byte " +
-                      std::to_string(cp.begin) + ")");
-    }
+  if (const std::size_t bad = analysis::first_invalid_utf8(text); bad != std::string_view::npos) {
+    throw bad_query("'" + std::string(raw.substr(0, 64)) + "' is not UTF-8 (decoded byte " + std::to_string(bad) +
+                    ")");
   }
 }
 

@@ -67,13 +67,5 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-std::size_t first_invalid_utf8(std::string_view text) {
-  analysis::Utf8Reader reader(text);
-  for (analysis::CodePoint cp; reader.next(cp);) {
-    if (cp.invalid) return cp.begin;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace readers
 }  // namespace vankien

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/utf8.hpp"
 #include "vankien/reader.hpp"
 
 namespace vankien::readers {
@@ -100,8 +101,8 @@ bool is_list_field(std::string_view name);
 /// `text` with ASCII letters in lower case (tag names, labels, class names, hosts).
 std::string ascii_lower(std::string_view text);
 
-/// Byte offset of the first invalid UTF-8 sequence, or npos.
-std::size_t first_invalid_utf8(std::string_view text);
+/// Byte offset of the first invalid UTF-8 sequence, or npos (the core's).
+using analysis::first_invalid_utf8;
 
 /// True for a UTF-16 little-endian byte order mark, false for big-endian,
 /// nothing when `content` does not start with one.

@@ -82,4 +82,12 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::size_t first_invalid_utf8(std::string_view text) {
+  Utf8Reader reader(text);
+  for (CodePoint cp; reader.next(cp);) {
+    if (cp.invalid) return cp.begin;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace vankien::analysis

@@ -42,4 +42,7 @@ class Utf8Reader {
 
 void append_utf8(std::string& out, char32_t cp);
 
+/// Byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
 }  // namespace vankien::analysis

@@ -6,6 +6,7 @@ import contextlib
 import http.client
 import json
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -101,7 +102,10 @@ def test_port_zero_takes_a_free_port_and_says_which(cli, sample_db):
     process = subprocess.Popen([cli.binary, "serve", "--db", str(sample_db), "--listen", "127.0.0.1:0", "--quiet"],
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        line = process.stderr.readline()  # the server's first line, written once it listens
+        # The server's first line, written once it listens; waited for at most 15 s.
+        ready, _, _ = select.select([process.stderr], [], [], 15)
+        assert ready, "no line from vankien serve in 15 s"
+        line = process.stderr.readline()
         assert line.startswith("vankien serve: listening on http://127.0.0.1:")
         port = int(line.rsplit(":", 1)[1].strip().rstrip("/"))
         assert get_json(port, "/health")[0] == 200
