@@ -131,6 +131,10 @@ struct HttpServer::Impl {
         options(std::move(options_in)),
         keys(std::make_shared<KeyRing>()),
         api(searcher, [this] { return current_keys(); }, options.limits) {
+    if (std::error_code error; !options.web_dir.empty() &&
+                               !std::filesystem::is_regular_file(options.web_dir / "index.html", error)) {
+      throw Error(options.web_dir.string() + ": no index.html there to serve (--web names the page's directory)");
+    }
     if (!options.keys_file.empty()) {
       keys_text = read_keys_file(options.keys_file);
       keys = std::make_shared<KeyRing>(KeyRing::parse(*keys_text, options.keys_file));

@@ -96,6 +96,8 @@ def test_the_server_binds_loopback_unless_told_otherwise(cli, sample_db):
         assert listening_addresses(port) == {"127.0.0.1"}
     bad = cli.run("serve", "--db", sample_db, "--listen", "localhost")
     assert bad.returncode == 2 and "HOST:PORT" in bad.stderr
+    no_page = cli.run("serve", "--db", sample_db, "--listen", "127.0.0.1:0", "--web", sample_db.parent / "nowhere")
+    assert no_page.returncode == 2 and "no index.html" in no_page.stderr
 
 
 def test_port_zero_takes_a_free_port_and_says_which(cli, sample_db):
