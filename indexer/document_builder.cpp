@@ -1,10 +1,12 @@
 #include "document_builder.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 #include <unordered_map>
 
 #include "storage/document_record.hpp"
+#include "storage/syllable_pairs.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
 #include "vankien/text.hpp"
@@ -44,14 +46,31 @@ class WeightedTerms {
   Xapian::termcount length_ = 0;
 };
 
+// Counts `token` with the word before it when they stand side by side,
+// parted by blanks only (not a line break or punctuation), for the table of
+// how neighbouring syllables are written (storage/syllable_pairs.hpp).
+void count_pair(storage::PairCounter& pairs, const std::string& text, const Token*& previous_word,
+                const Token& token) {
+  const bool word = token.kind == TokenKind::word;
+  if (word && previous_word && token.position == previous_word->position + 1 &&
+      std::all_of(text.begin() + static_cast<std::ptrdiff_t>(previous_word->end),
+                  text.begin() + static_cast<std::ptrdiff_t>(token.begin),
+                  [](char c) { return c == ' ' || c == '\t'; })) {
+    pairs.add(previous_word->text, token.text);
+  }
+  previous_word = word ? &token : nullptr;
+}
+
 // Adds one text field's positions and weighted terms, each folded word once
 // more under `field_prefix` when there is one, and the field's checkpoints to
 // `body_index` when given; returns the position after its last word.
 Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const std::string& text,
                          Xapian::termpos first_position, Xapian::termcount wdf,
                          std::string_view field_prefix = {}, storage::BodyIndex* body_index = nullptr,
-                         const std::vector<Token>* analysed = nullptr) {
+                         const std::vector<Token>* analysed = nullptr,
+                         storage::PairCounter* pairs = nullptr) {
   Xapian::termpos last = first_position;
+  const Token* previous_word = nullptr;  // the word before, while words follow words
   std::string prefixed;
   std::uint32_t next_checkpoint = storage::checkpoint_interval;
   std::size_t code_end = 0;  // a code may hold a space ("35- NQ/TW"): no checkpoint inside it
@@ -65,6 +84,7 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
                                          static_cast<std::uint32_t>(token.begin)});
       next_checkpoint = static_cast<std::uint32_t>(token.position) + storage::checkpoint_interval;
     }
+    if (pairs) count_pair(*pairs, text, previous_word, token);
     if (!indexable(token)) return;
     const Xapian::termpos position = first_position + token.position;
     xapian.add_posting(token.folded, position, 0);
@@ -83,7 +103,15 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
   if (analysed && !analysed->empty()) {
     for (const Token& token : *analysed) add(token);
   } else {
-    Analyzer().analyze(text, add);
+    // The sink's token lives for one call: the pair counter keeps a copy.
+    Token copy;
+    Analyzer().analyze(text, [&](const Token& token) {
+      add(token);
+      if (previous_word) {
+        copy = token;
+        previous_word = &copy;
+      }
+    });
   }
   return last;
 }
@@ -119,15 +147,18 @@ std::string content_hash(std::initializer_list<std::string_view> parts) {
   return buffer;
 }
 
-Xapian::Document build_document(Document&& doc, const std::string& hash, const std::vector<Token>* body_tokens) {
+Xapian::Document build_document(Document&& doc, const std::string& hash, const std::vector<Token>* body_tokens,
+                                storage::PairCounter* pairs) {
   Xapian::Document xapian;
+  if (doc.access != Access::public_) pairs = nullptr;  // the table must not tell what restricted text holds
   xapian.add_boolean_term(schema::id_term(doc.id));
   xapian.add_value(schema::id_slot, doc.id);
 
   WeightedTerms terms;
   Xapian::termpos position = 1;
-  position = next_field(add_text(xapian, terms, doc.title, position, schema::title_wdf, schema::title_word));
-  position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf));
+  position = next_field(add_text(xapian, terms, doc.title, position, schema::title_wdf, schema::title_word,
+                                             nullptr, nullptr, pairs));
+  position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf, {}, nullptr, nullptr, pairs));
   if (!doc.tags.empty()) {
     // The source's categories and tags are words of the document, weighted as the lead.
     std::string tags;
@@ -136,7 +167,7 @@ Xapian::Document build_document(Document&& doc, const std::string& hash, const s
   }
   storage::BodyIndex body_index;
   body_index.first_position = position;
-  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index, body_tokens);
+  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index, body_tokens, pairs);
   {
     // The body is in the record now: freed before Xapian copies the record,
     // so that a large document is held at most twice here.

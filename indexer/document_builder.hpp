@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vankien/analyzer.hpp"
+#include "storage/syllable_pairs.hpp"
 #include "vankien/document.hpp"
 
 namespace vankien::index {
@@ -22,9 +23,11 @@ inline constexpr Xapian::termpos field_gap = 100;
 /// stored record). `content_hash` is stored for change detection.
 /// `body_tokens`, when given and not empty, are the body's tokens as
 /// Analyzer::analyze gives them (MetadataExtractor::complete's), used rather
-/// than analysing the body again.
+/// than analysing the body again. A public document's neighbouring words are
+/// counted into `pairs` when given.
 Xapian::Document build_document(Document&& document, const std::string& content_hash,
-                                const std::vector<Token>* body_tokens = nullptr);
+                                const std::vector<Token>* body_tokens = nullptr,
+                                storage::PairCounter* pairs = nullptr);
 
 
 /// A stable hash of `bytes` (hex), for change detection.

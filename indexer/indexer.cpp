@@ -14,6 +14,7 @@
 #include "storage/database.hpp"
 #include "document_builder.hpp"
 #include "storage/document_record.hpp"
+#include "storage/syllable_pairs.hpp"
 #include "work_queue.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
@@ -70,7 +71,7 @@ struct Indexer::Impl {
     // analysing it a second time.
     std::vector<Token> body_tokens;
     extractor.complete(document, body_tokens);
-    return index::build_document(std::move(document), hash, &body_tokens);
+    return index::build_document(std::move(document), hash, &body_tokens, &pairs);
   }
 
   // Writes on this (the writer's) thread; decides added, updated or unchanged
@@ -128,10 +129,16 @@ struct Indexer::Impl {
 
   // Batches commit without refreshing the accent table (a scan of every
   // exact term); a caller's commit and the end of a run refresh it once the
-  // number of documents has moved by 1% since it was stored.
+  // number of documents has moved by 1% since it was stored, and merge the
+  // syllable pairs counted since. A pair table merged from smaller batches
+  // would let a few documents outvote the collection; the pairs of a last
+  // batch under 1% are not merged.
   void commit(bool refresh_accents = false) {
     try {
-      if (refresh_accents && accent_table_stale()) storage::store_accent_table(db);
+      if (refresh_accents && accent_table_stale()) {
+        storage::store_accent_table(db);
+        storage::store_syllable_pairs(db, pairs);
+      }
       db.commit();
       pending = 0;
     } catch (const Xapian::Error& error) {
@@ -151,6 +158,8 @@ struct Indexer::Impl {
   MetadataExtractor extractor;
   Xapian::WritableDatabase db;
   std::size_t pending = 0;
+  // Counted while documents are built (on the reading thread), merged on commit.
+  mutable storage::PairCounter pairs;
 };
 
 Indexer::Indexer(const std::filesystem::path& path, IndexerOptions options)

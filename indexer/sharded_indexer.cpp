@@ -9,6 +9,7 @@
 
 #include "document_builder.hpp"
 #include "storage/accent_table.hpp"
+#include "storage/syllable_pairs.hpp"
 #include "storage/database.hpp"
 #include "storage/document_record.hpp"
 #include "vankien/indexer.hpp"
@@ -200,12 +201,18 @@ void write_stub(const std::filesystem::path& stub, const std::vector<std::filesy
 void merge_shards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& output) {
   try {
     Xapian::Database all;
-    for (const std::filesystem::path& shard : shards) all.add_database(storage::open_readable(shard));
+    std::vector<Xapian::Database> each;
+    for (const std::filesystem::path& shard : shards) {
+      each.push_back(storage::open_readable(shard));
+      all.add_database(each.back());
+    }
     all.compact(output.string(), Xapian::DBCOMPACT_MULTIPASS);
     // Compaction keeps the first shard's metadata: the accent table must be
-    // that of every document, so it is stored anew.
+    // that of every document, so it is stored anew, and the syllable pairs
+    // are the shards' added up.
     Xapian::WritableDatabase merged = storage::open_writable(output);
     storage::store_accent_table(merged);
+    storage::merge_syllable_pairs(merged, each);
     merged.commit();
   } catch (const Xapian::Error& error) {
     throw Error("cannot merge the shards into " + output.string() + ": " + error.get_msg());

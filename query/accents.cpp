@@ -4,6 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "query_builder.hpp"
@@ -55,6 +58,111 @@ bool names_a_number(const std::vector<Token>& tokens, std::size_t i) {
   return tokens[i].folded == "so" && i + 1 < tokens.size() && tokens[i + 1].kind != TokenKind::word;
 }
 
+// Token i stands right after token i - 1, parted by blanks only.
+bool follows(const std::string& query, const std::vector<Token>& tokens, std::size_t i) {
+  if (i == 0 || tokens[i - 1].kind != TokenKind::word || tokens[i].position != tokens[i - 1].position + 1) {
+    return false;
+  }
+  return query.find_first_not_of(" \t", tokens[i - 1].end) >= tokens[i].begin;
+}
+
+// The accented reading of the whole query: each word's usual form, unless
+// how the index writes neighbouring words together says otherwise (the
+// syllable pairs the indexer stored). A best path over each word's candidate
+// forms, scored by the pairs' shares of their readings.
+class Reading {
+ public:
+  struct Word {
+    std::string folded;
+    std::string usual;  ///< the usual form (the folded form when bare)
+    std::vector<std::string> candidates;
+    bool follows_previous = false;
+    bool fixed = false;  ///< "số" before a number: not open to other readings
+  };
+
+  Reading(std::vector<Word>& words, const Handle& shards, const Vocabulary& vocabulary,
+          const ClearanceLimit& clearance)
+      : words_(words), pairs_(words.size()) {
+    std::size_t looked_up = 0;
+    for (std::size_t i = 1; i < words_.size() && looked_up < max_pairs_looked_up; ++i) {
+      if (!words_[i].follows_previous || words_[i].fixed || words_[i - 1].fixed) continue;
+      ++looked_up;
+      pairs_[i] = vocabulary.pair_readings(shards, words_[i - 1].folded, words_[i].folded);
+    }
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      Word& word = words_[i];
+      word.candidates = {word.usual};
+      if (word.fixed) continue;
+      const auto offer = [&](const std::string& form) {
+        if (std::find(word.candidates.begin(), word.candidates.end(), form) != word.candidates.end()) return;
+        if (clearance.limits() && has_diacritics(form) &&
+            !clearance.shows(shards.all, std::string(schema::exact) + form)) {
+          return;
+        }
+        word.candidates.push_back(form);
+      };
+      for (const storage::PairReading& reading : pairs_[i].readings) offer(reading.second);
+      if (i + 1 < words_.size()) {
+        for (const storage::PairReading& reading : pairs_[i + 1].readings) offer(reading.first);
+      }
+    }
+  }
+
+  // Viterbi over the words: best[i][c] is the best score of a reading of
+  // words 0..i that ends in candidate c.
+  std::vector<std::string> best() const {
+    if (words_.empty()) return {};
+    std::vector<std::vector<double>> score(words_.size());
+    std::vector<std::vector<std::size_t>> from(words_.size());
+    score[0].assign(words_[0].candidates.size(), 0.0);
+    from[0].assign(words_[0].candidates.size(), 0);
+    for (std::size_t i = 1; i < words_.size(); ++i) {
+      const std::size_t count = words_[i].candidates.size();
+      score[i].assign(count, -std::numeric_limits<double>::infinity());
+      from[i].assign(count, 0);
+      for (std::size_t c = 0; c < count; ++c) {
+        for (std::size_t p = 0; p < score[i - 1].size(); ++p) {
+          const double total = score[i - 1][p] + together(i, words_[i - 1].candidates[p], words_[i].candidates[c]);
+          if (total > score[i][c]) score[i][c] = total, from[i][c] = p;
+        }
+      }
+    }
+    std::vector<std::string> chosen(words_.size());
+    std::size_t c = static_cast<std::size_t>(
+        std::max_element(score.back().begin(), score.back().end()) - score.back().begin());
+    for (std::size_t i = words_.size(); i-- > 0;) {
+      chosen[i] = words_[i].candidates[c];
+      c = from[i][c];
+    }
+    return chosen;
+  }
+
+ private:
+  // Bounds the lookups (a round trip each on a remote shard) of a long question.
+  static constexpr std::size_t max_pairs_looked_up = 16;
+  // A reading of two neighbours the table does not list: when it has no
+  // entry, the usual forms are the usual reading and any other is unlikely.
+  static constexpr double unlisted_share = 0.05;
+
+  // The log share of `first second` among the ways word i - 1 and word i are written together.
+  double together(std::size_t i, const std::string& first, const std::string& second) const {
+    if (!words_[i].follows_previous) return 0.0;
+    const storage::PairReadings& pair = pairs_[i];
+    if (pair.readings.empty()) {
+      return first == words_[i - 1].usual && second == words_[i].usual ? 0.0 : std::log(unlisted_share);
+    }
+    for (const storage::PairReading& reading : pair.readings) {
+      if (reading.first == first && reading.second == second) {
+        return std::log(static_cast<double>(reading.count) / static_cast<double>(pair.total));
+      }
+    }
+    return std::log(0.5 / static_cast<double>(std::max<std::uint64_t>(pair.total, 1)));
+  }
+
+  std::vector<Word>& words_;
+  std::vector<storage::PairReadings> pairs_;  // [i]: words i - 1 and i
+};
+
 }  // namespace
 
 AccentedQuery restore_accents(const std::string& query, const Handle& shards,
@@ -63,15 +171,25 @@ AccentedQuery restore_accents(const std::string& query, const Handle& shards,
   AccentedQuery out;
   if (has_diacritics(query)) return out;
   const std::vector<Token> tokens = words_and_numbers(query);
+  std::vector<Reading::Word> words;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (names_a_number(tokens, i)) out.forms.insert_or_assign(tokens[i].folded, std::string(number_word));
+    const Token& token = tokens[i];
+    if (token.kind != TokenKind::word) continue;
+    Reading::Word word{token.folded, {}, {}, !words.empty() && follows(query, tokens, i), false};
+    if (names_a_number(tokens, i)) {
+      word.usual = number_word;
+      word.fixed = true;
+    } else {
+      const std::string chosen = vocabulary.likely_accented(shards, token.folded);
+      const bool shown = !chosen.empty() && has_diacritics(chosen) &&
+                         (!clearance.limits() || clearance.shows(shards.all, std::string(schema::exact) + chosen));
+      word.usual = shown ? chosen : token.folded;
+    }
+    words.push_back(std::move(word));
   }
-  for (const Token& token : tokens) {
-    if (token.kind != TokenKind::word || out.forms.count(token.folded)) continue;
-    const std::string chosen = vocabulary.likely_accented(shards, token.folded);
-    if (chosen.empty() || !has_diacritics(chosen)) continue;
-    if (clearance.limits() && !clearance.shows(shards.all, std::string(schema::exact) + chosen)) continue;
-    out.forms.emplace(token.folded, chosen);
+  const std::vector<std::string> chosen = Reading(words, shards, vocabulary, clearance).best();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (has_diacritics(chosen[i])) out.forms.emplace(words[i].folded, chosen[i]);
   }
   out.text = suggestion(query, out, {});
   return out;

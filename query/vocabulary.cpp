@@ -1,5 +1,6 @@
 #include "vocabulary.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "vankien/schema.hpp"
@@ -27,6 +28,37 @@ void Vocabulary::forget_accents() const {
   accents_built_ = false;
   accents_.clear();
   looked_up_.clear();
+  pairs_looked_up_.clear();
+}
+
+storage::PairReadings Vocabulary::pair_readings(const Handle& shards, const std::string& first_folded,
+                                                const std::string& second_folded) const {
+  const std::string key = first_folded + " " + second_folded;
+  {
+    const std::lock_guard lock(accents_mutex_);
+    if (const auto found = pairs_looked_up_.find(key); found != pairs_looked_up_.end()) return found->second;
+  }
+  storage::PairReadings all;
+  for (const Xapian::Database& shard : shards.shards) {
+    storage::PairReadings one = storage::stored_pair_readings(shard, first_folded, second_folded);
+    all.total += one.total;
+    for (storage::PairReading& reading : one.readings) {
+      const auto same = std::find_if(all.readings.begin(), all.readings.end(), [&](const storage::PairReading& r) {
+        return r.first == reading.first && r.second == reading.second;
+      });
+      if (same == all.readings.end()) {
+        all.readings.push_back(std::move(reading));
+      } else {
+        same->count += reading.count;
+      }
+    }
+  }
+  if (shards.missing.empty()) {  // as remember(): a missing shard's pairs are not known
+    const std::lock_guard lock(accents_mutex_);
+    if (pairs_looked_up_.size() >= max_looked_up) pairs_looked_up_.clear();
+    pairs_looked_up_.emplace(key, all);
+  }
+  return all;
 }
 
 std::string Vocabulary::remember(const Handle& shards, const std::string& folded, std::string accented) const {

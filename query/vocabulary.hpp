@@ -13,6 +13,7 @@
 
 #include "database_pool.hpp"
 #include "storage/accent_table.hpp"
+#include "storage/syllable_pairs.hpp"
 #include "metadata/abbreviations.hpp"
 #include "metadata/codes.hpp"
 #include "metadata/topics.hpp"
@@ -41,6 +42,12 @@ class Vocabulary {
   std::string likely_accented(const Handle& shards, const std::string& folded) const;
   void forget_accents() const;  ///< after reopening: the database's words changed
 
+  /// How the shards write two neighbouring folded syllables together, where
+  /// that is not each one's usual form (src/storage/syllable_pairs.hpp): the
+  /// shards' entries added up, each pair read once until forget_accents().
+  storage::PairReadings pair_readings(const Handle& shards, const std::string& first_folded,
+                                      const std::string& second_folded) const;
+
  private:
   metadata::Topics topics_;
   metadata::DocumentTypes types_;
@@ -51,6 +58,7 @@ class Vocabulary {
   // The stored table's entries read so far.
   static constexpr std::size_t max_looked_up = 100000;
   mutable std::unordered_map<std::string, std::string> looked_up_;
+  mutable std::unordered_map<std::string, storage::PairReadings> pairs_looked_up_;
 
   std::string remember(const Handle& shards, const std::string& folded, std::string accented) const;
   static std::string commonest_of_shards(const Handle& shards, const std::string& folded);

@@ -113,6 +113,10 @@ inline constexpr std::string_view format_version = "6";
 /// "vankien.accent:lanh" -> "lãnh", and this key once the table is stored.
 inline constexpr std::string_view accents_key = "vankien.accents";
 inline constexpr std::string_view accent_key_prefix = "vankien.accent:";
+/// How neighbouring syllables are written together, where that is not each
+/// one's usual form (src/storage/syllable_pairs.hpp):
+/// "vankien.pair:giam gia" -> "12\ngiảm giá\t9\n…" (total, then readings).
+inline constexpr std::string_view pair_key_prefix = "vankien.pair:";
 inline constexpr std::size_t max_metadata_key_bytes = 240;  // Xapian refuses longer keys
 
 }  // namespace vankien::schema

@@ -1,0 +1,142 @@
+// How neighbouring syllables are written together: the table the indexer
+// stores, and the reading of a whole unaccented query it gives.
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/accent_table.hpp"
+#include "storage/syllable_pairs.hpp"
+#include "support.hpp"
+#include "vankien/indexer.hpp"
+#include "vankien/schema.hpp"
+#include "vankien/search.hpp"
+
+using vankien::Access;
+using vankien::Document;
+using vankien::Indexer;
+
+namespace {
+
+Document titled(std::string id, std::string title, std::string body, Access access = Access::public_) {
+  Document document = vankien::test::article(std::move(id), std::move(body));
+  document.title = std::move(title);
+  document.access = access;
+  return document;
+}
+
+// "giám", "giá" and "về" are each syllable's usual form; "giảm giá vé" is how
+// the three stand together.
+void index_prices(const std::filesystem::path& db, Access fares_access = Access::public_) {
+  Indexer indexer(db, vankien::test::indexer_options());
+  for (int i = 0; i < 6; ++i) {
+    indexer.add(titled("director-" + std::to_string(i), "Giám đốc sở về dự họp",
+                       "Giám đốc về thăm cơ sở. Giá cả ổn định về lâu dài."));
+  }
+  for (int i = 0; i < 3; ++i) {
+    indexer.add(titled("fares-" + std::to_string(i), "Hãng bay giảm giá vé dịp tết",
+                       "Các hãng hàng không giảm giá vé máy bay.", fares_access));
+  }
+}
+
+// The suggestion of a search that fetches no hits: the reading alone, with
+// no passages to correct it.
+std::string reading(const std::filesystem::path& db, const std::string& query) {
+  vankien::SearchOptions options;
+  options.data_dir = vankien::test::data_dir();
+  const vankien::Searcher searcher({db}, options);
+  vankien::SearchRequest request;
+  request.query = query;
+  request.limit = 0;
+  return searcher.search(request).suggestion;
+}
+
+}  // namespace
+
+TEST_CASE("an unaccented query is read as its words are written together") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "db");
+  struct Case {
+    const char* query;
+    const char* expected;
+  };
+  const std::vector<Case> cases = {
+      {"giam gia ve", "giảm giá vé"},          // the pairs outvote each syllable's usual form
+      {"giam gia ve may bay", "giảm giá vé máy bay"},
+      {"giam doc ve tham", "giám đốc về thăm"},  // the usual forms where the pairs agree
+      {"Giam Gia Ve", "Giảm Giá Vé"},          // in the case typed
+      {"giam, gia ve", "giám, giá vé"},        // a comma parts the words: no pair across it
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.query);
+    CHECK(reading(dir / "db", c.query) == c.expected);
+  }
+  {
+    // Without the table, each syllable's usual form alone.
+    Xapian::WritableDatabase db((dir / "db").string());
+    const std::string prefix(vankien::schema::pair_key_prefix);
+    std::vector<std::string> keys(db.metadata_keys_begin(prefix), db.metadata_keys_end(prefix));
+    REQUIRE_FALSE(keys.empty());
+    for (const std::string& key : keys) db.set_metadata(key, {});
+    db.commit();
+  }
+  CHECK(reading(dir / "db", "giam gia ve") == "giám giá về");
+}
+
+TEST_CASE("the table holds the pairs not written as their syllables' usual forms") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "db");
+  const Xapian::Database db((dir / "db").string());
+  const vankien::storage::PairReadings fares = vankien::storage::stored_pair_readings(db, "giam", "gia");
+  REQUIRE_FALSE(fares.readings.empty());
+  CHECK(fares.readings.front().first == "giảm");
+  CHECK(fares.readings.front().second == "giá");
+  CHECK(fares.readings.front().count == 6);  // three titles, three bodies
+  CHECK(fares.total == 6);
+  // "giám đốc" is written the usual way: no entry.
+  CHECK(vankien::storage::stored_pair_readings(db, "giam", "doc").readings.empty());
+  CHECK(vankien::storage::stored_pair_readings(db, "xyzzy", "gia").readings.empty());
+}
+
+TEST_CASE("restricted documents add nothing to the table") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "db", Access::secret);
+  const Xapian::Database db((dir / "db").string());
+  CHECK(vankien::storage::stored_pair_readings(db, "giam", "gia").readings.empty());
+  CHECK(vankien::storage::stored_pair_readings(db, "gia", "ve").readings.empty());
+}
+
+TEST_CASE("merged shards hold the sum of the shards' pairs") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "a");
+  index_prices(dir / "b");
+  vankien::merge_shards({dir / "a", dir / "b"}, dir / "merged");
+  const Xapian::Database merged((dir / "merged").string());
+  const vankien::storage::PairReadings fares = vankien::storage::stored_pair_readings(merged, "giam", "gia");
+  REQUIRE_FALSE(fares.readings.empty());
+  CHECK(fares.readings.front().count == 12);
+  CHECK(reading(dir / "merged", "giam gia ve") == "giảm giá vé");
+}
+
+TEST_CASE("the counter keeps frequent pairs when rare ones overflow it") {
+  vankien::test::TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+  db.set_metadata(std::string(vankien::schema::accents_key), "1");
+  db.set_metadata(std::string(vankien::schema::accent_key_prefix) + "giam", "giám");
+  vankien::storage::PairCounter counter;
+  // 1.69 million distinct pairs seen once: more than the counter holds.
+  for (int i = 0; i < 1300; ++i) {
+    const std::string first = "w" + std::to_string(i);
+    for (int j = 0; j < 1300; ++j) {
+      counter.add(first, "v" + std::to_string(j));
+      if (j == 0) counter.add("giảm", "giá");
+    }
+  }
+  vankien::storage::store_syllable_pairs(db, counter);
+  CHECK(counter.empty());
+  const vankien::storage::PairReadings fares = vankien::storage::stored_pair_readings(db, "giam", "gia");
+  REQUIRE(fares.readings.size() == 1);
+  CHECK(fares.readings.front().count == 1300);
+}
