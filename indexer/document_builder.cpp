@@ -46,20 +46,36 @@ class WeightedTerms {
   Xapian::termcount length_ = 0;
 };
 
-// Counts `token` with the word before it when they stand side by side,
-// parted by blanks only (not a line break or punctuation), for the table of
-// how neighbouring syllables are written (storage/syllable_pairs.hpp).
-void count_pair(storage::PairCounter& pairs, const std::string& text, const Token*& previous_word,
-                const Token& token) {
-  const bool word = token.kind == TokenKind::word;
-  if (word && previous_word && token.position == previous_word->position + 1 &&
-      std::all_of(text.begin() + static_cast<std::ptrdiff_t>(previous_word->end),
-                  text.begin() + static_cast<std::ptrdiff_t>(token.begin),
-                  [](char c) { return c == ' ' || c == '\t'; })) {
-    pairs.add(previous_word->text, token.text);
+// Words standing side by side, parted by blanks only (not a line break or
+// punctuation), as runs: words of a run parted by ' ', runs by '\n'. Counted
+// into the table of how neighbouring syllables are written
+// (storage/syllable_pairs.hpp) once per document.
+class WordRuns {
+ public:
+  void add(const std::string& text, const Token& token) {
+    if (token.kind != TokenKind::word) {
+      in_run_ = false;
+      return;
+    }
+    const bool follows = in_run_ && token.position == position_ + 1 &&
+                         std::all_of(text.begin() + static_cast<std::ptrdiff_t>(end_),
+                                     text.begin() + static_cast<std::ptrdiff_t>(token.begin),
+                                     [](char c) { return c == ' ' || c == '\t'; });
+    runs_ += follows ? ' ' : '\n';
+    runs_ += token.text;
+    in_run_ = true;
+    position_ = token.position;
+    end_ = token.end;
   }
-  previous_word = word ? &token : nullptr;
-}
+  void end_field() { in_run_ = false; }
+  const std::string& runs() const { return runs_; }
+
+ private:
+  std::string runs_;
+  bool in_run_ = false;
+  std::uint32_t position_ = 0;
+  std::size_t end_ = 0;
+};
 
 // Adds one text field's positions and weighted terms, each folded word once
 // more under `field_prefix` when there is one, and the field's checkpoints to
@@ -68,9 +84,9 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
                          Xapian::termpos first_position, Xapian::termcount wdf,
                          std::string_view field_prefix = {}, storage::BodyIndex* body_index = nullptr,
                          const std::vector<Token>* analysed = nullptr,
-                         storage::PairCounter* pairs = nullptr) {
+                         WordRuns* runs = nullptr) {
   Xapian::termpos last = first_position;
-  const Token* previous_word = nullptr;  // the word before, while words follow words
+  if (runs) runs->end_field();
   std::string prefixed;
   std::uint32_t next_checkpoint = storage::checkpoint_interval;
   std::size_t code_end = 0;  // a code may hold a space ("35- NQ/TW"): no checkpoint inside it
@@ -84,7 +100,7 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
                                          static_cast<std::uint32_t>(token.begin)});
       next_checkpoint = static_cast<std::uint32_t>(token.position) + storage::checkpoint_interval;
     }
-    if (pairs) count_pair(*pairs, text, previous_word, token);
+    if (runs) runs->add(text, token);
     if (!indexable(token)) return;
     const Xapian::termpos position = first_position + token.position;
     xapian.add_posting(token.folded, position, 0);
@@ -103,15 +119,7 @@ Xapian::termpos add_text(Xapian::Document& xapian, WeightedTerms& terms, const s
   if (analysed && !analysed->empty()) {
     for (const Token& token : *analysed) add(token);
   } else {
-    // The sink's token lives for one call: the pair counter keeps a copy.
-    Token copy;
-    Analyzer().analyze(text, [&](const Token& token) {
-      add(token);
-      if (previous_word) {
-        copy = token;
-        previous_word = &copy;
-      }
-    });
+    Analyzer().analyze(text, add);
   }
   return last;
 }
@@ -150,15 +158,17 @@ std::string content_hash(std::initializer_list<std::string_view> parts) {
 Xapian::Document build_document(Document&& doc, const std::string& hash, const std::vector<Token>* body_tokens,
                                 storage::PairCounter* pairs) {
   Xapian::Document xapian;
-  if (doc.access != Access::public_) pairs = nullptr;  // the table must not tell what restricted text holds
+  // The table must not tell what restricted text holds.
+  WordRuns word_runs;
+  WordRuns* runs = pairs && doc.access == Access::public_ ? &word_runs : nullptr;
   xapian.add_boolean_term(schema::id_term(doc.id));
   xapian.add_value(schema::id_slot, doc.id);
 
   WeightedTerms terms;
   Xapian::termpos position = 1;
   position = next_field(add_text(xapian, terms, doc.title, position, schema::title_wdf, schema::title_word,
-                                             nullptr, nullptr, pairs));
-  position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf, {}, nullptr, nullptr, pairs));
+                                             nullptr, nullptr, runs));
+  position = next_field(add_text(xapian, terms, doc.lead, position, schema::lead_wdf, {}, nullptr, nullptr, runs));
   if (!doc.tags.empty()) {
     // The source's categories and tags are words of the document, weighted as the lead.
     std::string tags;
@@ -167,7 +177,8 @@ Xapian::Document build_document(Document&& doc, const std::string& hash, const s
   }
   storage::BodyIndex body_index;
   body_index.first_position = position;
-  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index, body_tokens, pairs);
+  add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index, body_tokens, runs);
+  if (runs) pairs->add_runs(runs->runs());
   {
     // The body is in the record now: freed before Xapian copies the record,
     // so that a large document is held at most twice here.

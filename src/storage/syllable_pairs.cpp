@@ -84,6 +84,20 @@ void PairCounter::add(std::string_view first, std::string_view second) {
   if (a != 0 && b != 0) insert((std::uint64_t{a} << 32) | b, 1);
 }
 
+void PairCounter::add_runs(std::string_view runs) {
+  const std::lock_guard lock(mutex_);
+  std::uint32_t previous = 0;
+  std::size_t begin = 0;
+  while (begin < runs.size()) {
+    const std::size_t end = std::min(runs.find_first_of(" \n", begin), runs.size());
+    if (runs[begin - (begin > 0)] == '\n' || begin == 0) previous = 0;  // a run starts
+    const std::uint32_t id = end > begin ? id_of(runs.substr(begin, end - begin)) : 0;
+    if (previous != 0 && id != 0) insert((std::uint64_t{previous} << 32) | id, 1);
+    previous = id;
+    begin = end + 1;
+  }
+}
+
 bool PairCounter::empty() const {
   const std::lock_guard lock(mutex_);
   return used_ == 0;

@@ -29,6 +29,8 @@ namespace vankien::storage {
 class PairCounter {
  public:
   void add(std::string_view first, std::string_view second);
+  /// Every neighbouring pair of `runs`: words parted by ' ', runs by '\n'.
+  void add_runs(std::string_view runs);
   bool empty() const;
 
 
