@@ -38,8 +38,8 @@ class PairCounter {
   friend void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending);
 
   static constexpr std::uint64_t empty_key = 0;
-  static constexpr std::size_t max_slots = std::size_t{1} << 21;  // 24 MB of keys and counts
-  static constexpr std::size_t max_syllables = std::size_t{1} << 19;
+  static constexpr std::size_t max_slots = std::size_t{1} << 20;  // 12 MB of keys and counts
+  static constexpr std::size_t max_syllables = std::size_t{1} << 18;
 
   std::uint32_t id_of(std::string_view syllable);  // 0 when the vocabulary is full
   void insert(std::uint64_t key, std::uint32_t count);
