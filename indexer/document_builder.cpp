@@ -69,6 +69,7 @@ class WordRuns {
   }
   void end_field() { in_run_ = false; }
   const std::string& runs() const { return runs_; }
+  void clear() { std::string().swap(runs_); }
 
  private:
   std::string runs_;
@@ -178,7 +179,10 @@ Xapian::Document build_document(Document&& doc, const std::string& hash, const s
   storage::BodyIndex body_index;
   body_index.first_position = position;
   add_text(xapian, terms, doc.body, position, schema::body_wdf, {}, &body_index, body_tokens, runs);
-  if (runs) pairs->add_runs(runs->runs());
+  if (runs) {
+    pairs->add_runs(runs->runs());
+    runs->clear();  // before the record holds the body a second time
+  }
   {
     // The body is in the record now: freed before Xapian copies the record,
     // so that a large document is held at most twice here.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <vector>
 
 #include "query_builder.hpp"
@@ -80,8 +81,7 @@ class Reading {
     bool fixed = false;  ///< "số" before a number: not open to other readings
   };
 
-  Reading(std::vector<Word>& words, const Handle& shards, const Vocabulary& vocabulary,
-          const ClearanceLimit& clearance)
+  Reading(std::vector<Word>& words, const Handle& shards, const Vocabulary& vocabulary)
       : words_(words), pairs_(words.size()) {
     std::size_t looked_up = 0;
     for (std::size_t i = 1; i < words_.size() && looked_up < max_pairs_looked_up; ++i) {
@@ -94,12 +94,9 @@ class Reading {
       word.candidates = {word.usual};
       if (word.fixed) continue;
       const auto offer = [&](const std::string& form) {
-        if (std::find(word.candidates.begin(), word.candidates.end(), form) != word.candidates.end()) return;
-        if (clearance.limits() && has_diacritics(form) &&
-            !clearance.shows(shards.all, std::string(schema::exact) + form)) {
-          return;
+        if (std::find(word.candidates.begin(), word.candidates.end(), form) == word.candidates.end()) {
+          word.candidates.push_back(form);
         }
-        word.candidates.push_back(form);
       };
       for (const storage::PairReading& reading : pairs_[i].readings) offer(reading.second);
       if (i + 1 < words_.size()) {
@@ -108,6 +105,31 @@ class Reading {
     }
   }
 
+  // The best reading whose forms the caller's clearance shows. A form that
+  // only documents above it hold is struck out and the path found again: the
+  // forms on a path are checked, not every candidate, as each check is a
+  // search. Every round strikes a candidate, so the rounds are bounded.
+  std::vector<std::string> best_shown(const ClearanceLimit& clearance, const Xapian::Database& db) {
+    std::set<std::string> shown;
+    for (;;) {
+      std::vector<std::string> path = best();
+      if (!clearance.limits()) return path;
+      bool struck = false;
+      for (std::size_t i = 0; i < path.size(); ++i) {
+        Word& word = words_[i];
+        if (path[i] == word.usual || !has_diacritics(path[i]) || shown.count(path[i])) continue;
+        if (clearance.shows(db, std::string(schema::exact) + path[i])) {
+          shown.insert(path[i]);
+        } else {
+          word.candidates.erase(std::find(word.candidates.begin(), word.candidates.end(), path[i]));
+          struck = true;
+        }
+      }
+      if (!struck) return path;
+    }
+  }
+
+ private:
   // Viterbi over the words: best[i][c] is the best score of a reading of
   // words 0..i that ends in candidate c.
   std::vector<std::string> best() const {
@@ -137,7 +159,6 @@ class Reading {
     return chosen;
   }
 
- private:
   // Bounds the lookups (a round trip each on a remote shard) of a long question.
   static constexpr std::size_t max_pairs_looked_up = 16;
   // A reading of two neighbours the table has no entry for: the usual forms
@@ -155,7 +176,7 @@ class Reading {
     }
     for (const storage::PairReading& reading : pair.readings) {
       if (reading.first == first && reading.second == second) {
-        return std::log(static_cast<double>(reading.count) / static_cast<double>(pair.total));
+        return std::log(static_cast<double>(reading.count) / static_cast<double>(pair.total));  // total >= count
       }
     }
     return std::log(0.5 / static_cast<double>(std::max<std::uint64_t>(pair.total, 1)));
@@ -189,9 +210,14 @@ AccentedQuery restore_accents(const std::string& query, const Handle& shards,
     }
     words.push_back(std::move(word));
   }
-  const std::vector<std::string> chosen = Reading(words, shards, vocabulary, clearance).best();
+  const std::vector<std::string> chosen = Reading(words, shards, vocabulary).best_shown(clearance, shards.all);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (has_diacritics(chosen[i])) out.forms.emplace(words[i].folded, chosen[i]);
+    if (!has_diacritics(chosen[i])) continue;
+    if (words[i].fixed) {
+      out.forms.insert_or_assign(words[i].folded, chosen[i]);  // "số" wherever it names a number
+    } else {
+      out.forms.emplace(words[i].folded, chosen[i]);  // one form a folded word: its first reading
+    }
   }
   out.text = suggestion(query, out, {});
   return out;

@@ -112,9 +112,12 @@ class Builder {
     std::vector<Xapian::Query> positives, filters, negatives;
     for (const Node& child : node.children) {
       const bool negated = child.kind == Node::Kind::negated;
+      const bool outer = within_negation_;
+      within_negation_ = outer || negated;
       negating_ = negated;
       const Part part = build(child);
       negating_ = false;
+      within_negation_ = outer;
       if (part.empty) continue;
       if (negated) {
         negatives.push_back(part.query);
@@ -466,12 +469,14 @@ class Builder {
     }
     close_adjacent();
     if (elements.empty()) return {};
-    longest_run_ = std::max(longest_run_, elements.size());
     // A run of more words than a keyword search has is a question, and the
     // passage that answers a question seldom has all of its words: requiring
     // them all finds only the long documents that happen to have them. Such
-    // a run matches any of its words, ranked by how many and how rare (BM25).
-    const bool question = elements.size() > most_left_out_alternatives;
+    // a run matches any of its words, ranked by how many and how rare (BM25),
+    // so relaxing has nothing more to try for it. What is excluded
+    // (`-(…)`, `NOT (…)`) is still what has every word.
+    const bool question = elements.size() > most_left_out_alternatives && !within_negation_;
+    if (!question) longest_run_ = std::max(longest_run_, elements.size());
     const auto op = context_.match == Match::every_word && !question ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
     Xapian::Query query = context_.match == Match::all_but_one_word
                               ? all_but_one(elements)
@@ -553,6 +558,7 @@ class Builder {
   std::size_t term_count_ = 0;
   std::size_t longest_run_ = 0;
   bool negating_ = false;  // building the operand of NOT or '-'
+  bool within_negation_ = false;  // building anything inside such an operand
 };
 
 // "Số 12-NQ/HU", "so: 12-NQ/HU" -> "12-NQ/HU".

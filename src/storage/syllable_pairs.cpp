@@ -35,16 +35,28 @@ struct Tally {
   std::map<std::string, std::uint64_t> readings;
 };
 
+// A stored count: digits only, else 0 (a damaged value counts nothing).
+std::uint64_t count_of(std::string_view digits) {
+  std::uint64_t count = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9' || count > std::numeric_limits<std::uint64_t>::max() / 16) return 0;
+    count = count * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return count;
+}
+
 void add_stored(Tally& tally, const std::string& value) {
   std::size_t line_end = value.find('\n');
-  tally.total += std::strtoull(value.substr(0, line_end).c_str(), nullptr, 10);
+  tally.total += count_of(std::string_view(value).substr(0, line_end));
   while (line_end != std::string::npos) {
     const std::size_t begin = line_end + 1;
     line_end = value.find('\n', begin);
     const std::string line = value.substr(begin, line_end == std::string::npos ? std::string::npos : line_end - begin);
     const std::size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
-    tally.readings[line.substr(0, tab)] += std::strtoull(line.c_str() + tab + 1, nullptr, 10);
+    if (const std::uint64_t count = count_of(std::string_view(line).substr(tab + 1)); count > 0) {
+      tally.readings[line.substr(0, tab)] += count;
+    }
   }
 }
 
@@ -54,17 +66,14 @@ std::string usual_form(const Xapian::Database& db, const std::string& folded) {
   return form.empty() ? folded : form;
 }
 
-// Writes the pair's entry when its commonest reading is not the usual forms
-// side by side; otherwise removes any entry it had.
+// Writes the pair's entry when it has one (`open`) or its commonest reading
+// is not the usual forms side by side; otherwise writes nothing.
 void write_entry(Xapian::WritableDatabase& db, const std::string& key, const std::string& usual_reading,
-                 const Tally& tally) {
+                 const Tally& tally, bool open) {
   std::vector<std::pair<std::string, std::uint64_t>> ranked(tally.readings.begin(), tally.readings.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (ranked.size() > readings_kept) ranked.resize(readings_kept);
-  if (tally.total < min_total || ranked.empty() || ranked.front().first == usual_reading) {
-    if (!db.get_metadata(key).empty()) db.set_metadata(key, {});
-    return;
-  }
+  if (ranked.empty() || (!open && (tally.total < min_total || ranked.front().first == usual_reading))) return;
   std::string value = std::to_string(tally.total);
   for (const auto& [reading, count] : ranked) value.append("\n").append(reading).append("\t").append(std::to_string(count));
   db.set_metadata(key, value);
@@ -136,16 +145,24 @@ void PairCounter::make_room() {
   counts.swap(counts_);
   std::size_t size = keys.empty() ? std::size_t{1} << 12 : keys.size();
   std::uint32_t floor = 0;  // pairs seen this often or less are dropped
-  if (size * 2 <= max_slots) {
+  if (size * 2 <= max_slots_) {
     size *= 2;
   } else {
-    // Full: drop the rarest pairs until at most half the slots stay in use.
-    std::array<std::size_t, 64> seen{};
+    // Full: drop the rarest pairs, so that a quarter of the slots stay in
+    // use; ties at that count stay too while they fit in half.
+    std::vector<std::uint32_t> seen;
+    seen.reserve(used_);
     for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (keys[i] != empty_key) ++seen[std::min<std::size_t>(counts[i], seen.size() - 1)];
+      if (keys[i] != empty_key) seen.push_back(counts[i]);
     }
-    std::size_t kept = used_;
-    while (kept * 2 > size && floor + 1 < seen.size()) kept -= seen[++floor];
+    const std::size_t dropped = seen.size() - std::min(seen.size(), size / 4);
+    if (dropped > 0) {
+      std::nth_element(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(dropped - 1), seen.end());
+      floor = seen[dropped - 1];
+      const auto at_least = static_cast<std::size_t>(std::count_if(
+          seen.begin(), seen.end(), [&](std::uint32_t count) { return count >= floor; }));
+      if (floor > 0 && at_least <= size / 2) --floor;
+    }
   }
   keys_.assign(size, empty_key);
   counts_.assign(size, 0);
@@ -166,7 +183,7 @@ void PairCounter::clear() {
 void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending) {
   const std::lock_guard lock(pending.mutex_);
   if (pending.used_ == 0) return;
-  const std::vector<std::string>& syllables = pending.syllables_;
+  const std::deque<std::string>& syllables = pending.syllables_;
   // Each syllable's folded form as a number, and whether the syllable is its
   // folded form's usual spelling (one accent-table lookup per folded form).
   std::unordered_map<std::string, std::uint32_t> folded_ids;
@@ -222,7 +239,7 @@ void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending) {
       tally.readings[reading] += pending.counts_[i];
       tally.total += pending.counts_[i];
     }
-    write_entry(db, key, usual_forms[first] + " " + usual_forms[second], tally);
+    write_entry(db, key, usual_forms[first] + " " + usual_forms[second], tally, stored.count(folded) > 0);
   }
   pending.clear();
 }
@@ -236,11 +253,14 @@ PairReadings stored_pair_readings(const Xapian::Database& db, const std::string&
   if (value.empty()) return out;
   Tally tally;
   add_stored(tally, value);
-  out.total = tally.total;
+  std::uint64_t listed = 0;
   for (auto& [reading, count] : tally.readings) {
     auto [first, second] = split_pair(reading);
-    if (!first.empty()) out.readings.push_back({std::move(first), std::move(second), count});
+    if (first.empty()) continue;
+    out.readings.push_back({std::move(first), std::move(second), count});
+    listed += count;
   }
+  out.total = std::max(tally.total, listed);  // a share is never above 1
   std::stable_sort(out.readings.begin(), out.readings.end(),
                    [](const PairReading& a, const PairReading& b) { return a.count > b.count; });
   return out;
@@ -261,7 +281,7 @@ void merge_syllable_pairs(Xapian::WritableDatabase& merged, const std::vector<Xa
   for (const std::string& key : copied) merged.set_metadata(key, {});
   for (const auto& [key, tally] : tallies) {
     const auto [first, second] = split_pair(std::string_view(key).substr(prefix.size()));
-    write_entry(merged, key, usual_form(merged, first) + " " + usual_form(merged, second), tally);
+    write_entry(merged, key, usual_form(merged, first) + " " + usual_form(merged, second), tally, true);
   }
 }
 

@@ -3,9 +3,11 @@
 // to read "giảm giá vé" when each syllable alone is most often "giám", "giá",
 // "về". The indexer counts the pairs of the documents it writes and, when a
 // run ends, merges them into the database's user metadata (which a remote
-// shard serves too). Only pairs whose commonest reading is not the two
-// syllables' usual forms (accent_table.hpp) are kept, with their three
-// commonest readings: the rest the accent table already says.
+// shard serves too). An entry opens for a pair seen at least twice whose
+// commonest reading is not the two syllables' usual forms
+// (accent_table.hpp), with its three commonest readings: the rest the accent
+// table already says. Once open, an entry keeps counting, even when the
+// usual reading overtakes, so that a later batch cannot outvote it.
 //
 // Only public documents are counted, so the table says nothing about what
 // restricted ones hold. The counts are statistics: a document removed or
@@ -14,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -24,10 +27,13 @@
 namespace vankien::storage {
 
 /// Counts of neighbouring syllable pairs (normalised, lower-case spellings),
-/// in bounded memory: when the table is full, the rarest pairs are dropped.
-/// add() may be called from several threads.
+/// in bounded memory: when the table is full, the rarest half of the pairs is
+/// dropped. add() and add_runs() may be called from several threads.
 class PairCounter {
  public:
+  static constexpr std::size_t default_max_slots = std::size_t{1} << 19;  // 6 MB of keys and counts
+  explicit PairCounter(std::size_t max_slots = default_max_slots) : max_slots_(max_slots) {}
+
   void add(std::string_view first, std::string_view second);
   /// Every neighbouring pair of `runs`: words parted by ' ', runs by '\n'.
   void add_runs(std::string_view runs);
@@ -38,8 +44,8 @@ class PairCounter {
   friend void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending);
 
   static constexpr std::uint64_t empty_key = 0;
-  static constexpr std::size_t max_slots = std::size_t{1} << 20;  // 12 MB of keys and counts
   static constexpr std::size_t max_syllables = std::size_t{1} << 18;
+  const std::size_t max_slots_;
 
   std::uint32_t id_of(std::string_view syllable);  // 0 when the vocabulary is full
   void insert(std::uint64_t key, std::uint32_t count);
@@ -47,12 +53,8 @@ class PairCounter {
   void clear();
 
   mutable std::mutex mutex_;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
-  std::vector<std::string> syllables_{std::string()};  // id 0: none
+  std::deque<std::string> syllables_{std::string()};  // id 0: none; a deque, so views of it stay valid
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
   std::vector<std::uint64_t> keys_;   // (first id << 32) | second id; 0: a free slot
   std::vector<std::uint32_t> counts_;
   std::size_t used_ = 0;
@@ -79,8 +81,9 @@ void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending);
 PairReadings stored_pair_readings(const Xapian::Database& db, const std::string& first_folded,
                                   const std::string& second_folded);
 
-/// Writes into `merged` (whose own entries are replaced) the sum of the
-/// shards' tables, as one database of all their documents would hold.
+/// Writes into `merged` (whose own entries are replaced) the shards' entries
+/// added up. A shard without an entry for a pair (its documents write it the
+/// usual way, or too seldom) adds nothing to it.
 void merge_syllable_pairs(Xapian::WritableDatabase& merged, const std::vector<Xapian::Database>& shards);
 
 }  // namespace vankien::storage

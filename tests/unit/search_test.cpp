@@ -722,7 +722,8 @@ TEST_CASE("a question is answered by the passage with most of its rare words, no
                 "Đảng viên trẻ. Đi họp vì ngoài giờ làm việc riêng. Chi bộ báo cáo."),
             // The question's stock words in a title.
             doc("stock-title", "Theo quy định của pháp luật có được không",
-                "Bài viết về thủ tục hành chính ở địa phương.")}) {
+                "Bài viết về thủ tục hành chính ở địa phương."),
+            doc("one-stock-word", "Chi bộ", "Đảng viên của chi bộ họp.")}) {
     docs.push_back(std::move(d));
   }
   const Searcher local = searcher_over(dir, std::move(docs));
@@ -743,6 +744,9 @@ TEST_CASE("a question is answered by the passage with most of its rare words, no
     CHECK_FALSE(results.relaxed);
   }
   CHECK(sorted_ids(search_in(local, "đảng viên đi nước ngoài")) == std::vector<std::string>{"answer", "every-word"});
+  // What is excluded is what has every word, however many.
+  CHECK(sorted_ids(search_in(local, "đảng viên -(theo quy định của pháp luật thì có được không)")) ==
+        std::vector<std::string>{"answer", "one-stock-word"});
 }
 
 TEST_CASE("a long question's snippets mark the words that carry the match, not the common ones") {

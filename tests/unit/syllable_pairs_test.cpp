@@ -120,6 +120,95 @@ TEST_CASE("merged shards hold the sum of the shards' pairs") {
   CHECK(reading(dir / "merged", "giam gia ve") == "giảm giá vé");
 }
 
+TEST_CASE("only words side by side make a pair: not across punctuation, a line break or a field") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "db");
+  {
+    Indexer indexer(dir / "db", vankien::test::indexer_options());
+    for (int i = 0; i < 4; ++i) {
+      Document apart = titled("apart-" + std::to_string(i), "Tin giảm", "Giảm, giá cao.\nGiảm\ngiá thấp. Giảm. Giá.");
+      apart.lead = "giá tăng";
+      indexer.add(std::move(apart));
+    }
+    indexer.commit();
+  }
+  const Xapian::Database db((dir / "db").string());
+  const vankien::storage::PairReadings fares = vankien::storage::stored_pair_readings(db, "giam", "gia");
+  REQUIRE_FALSE(fares.readings.empty());
+  CHECK(fares.total == 6);  // the fares' six, none from the documents above
+}
+
+TEST_CASE("a form only restricted documents hold now is not read for a lower clearance") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "db");
+  // The fares become secret: their pairs stay counted (statistics are not
+  // subtracted), but no public document holds "giảm" or "vé" any more.
+  {
+    Indexer indexer(dir / "db", vankien::test::indexer_options());
+    for (int i = 0; i < 3; ++i) {
+      indexer.add(titled("fares-" + std::to_string(i), "Hãng bay giảm giá vé dịp tết",
+                         "Các hãng hàng không giảm giá vé máy bay.", Access::secret));
+    }
+  }
+  vankien::SearchOptions options;
+  options.data_dir = vankien::test::data_dir();
+  const vankien::Searcher searcher({dir / "db"}, options);
+  struct Case {
+    Access clearance;
+    const char* expected;
+  };
+  for (const Case& c : {Case{Access::public_, "giám giá về"}, Case{Access::secret, "giảm giá vé"}}) {
+    CAPTURE(vankien::access_name(c.clearance));
+    vankien::SearchRequest request;
+    request.query = "giam gia ve";
+    request.limit = 0;
+    request.clearance = c.clearance;
+    CHECK(searcher.search(request).suggestion == c.expected);
+  }
+}
+
+TEST_CASE("a full counter drops its rarest pairs, however often the others were seen") {
+  vankien::test::TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+  db.set_metadata(std::string(vankien::schema::accents_key), "1");
+  db.set_metadata(std::string(vankien::schema::accent_key_prefix) + "giam", "giám");
+  vankien::storage::PairCounter counter(8192);
+  // More pairs seen 70 times each than the table holds...
+  for (int round = 0; round < 70; ++round) {
+    for (int i = 0; i < 6000; ++i) counter.add("w" + std::to_string(i), "v");
+  }
+  // ...then one pair, over and over: it must be kept as it grows.
+  for (int i = 0; i < 1000; ++i) counter.add("giảm", "giá");
+  vankien::storage::store_syllable_pairs(db, counter);
+  const vankien::storage::PairReadings fares = vankien::storage::stored_pair_readings(db, "giam", "gia");
+  REQUIRE(fares.readings.size() == 1);
+  CHECK(fares.readings.front().count == 1000);
+}
+
+TEST_CASE("damaged stored counts never make a share above one") {
+  vankien::test::TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+  const std::string key = std::string(vankien::schema::pair_key_prefix) + "giam gia";
+  struct Case {
+    const char* value;
+    std::uint64_t total;
+    std::size_t readings;
+  };
+  const std::vector<Case> cases = {
+      {"0\ngiảm giá\t5", 5, 1},          // a total below its counts
+      {"-3\ngiảm giá\t-5", 0, 0},        // negative numbers count nothing
+      {"x\ngiảm giá\t2\ngiám\t4", 2, 1},  // a reading without its pair is skipped
+      {"7\ngiảm giá", 7, 0},              // a reading without a count
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.value);
+    db.set_metadata(key, c.value);
+    const vankien::storage::PairReadings read = vankien::storage::stored_pair_readings(db, "giam", "gia");
+    CHECK(read.total == c.total);
+    CHECK(read.readings.size() == c.readings);
+  }
+}
+
 TEST_CASE("the counter keeps frequent pairs when rare ones overflow it") {
   vankien::test::TempDir dir;
   Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
