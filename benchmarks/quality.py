@@ -121,8 +121,11 @@ def accent_accuracy(cli, db, titles, work, limit):
     queries.write_text("".join(f"{i}\t{fold(title)}\n" for i, title in enumerate(titles)), encoding="utf-8")
     process = subprocess.run([str(cli), "search", "--db", str(db), "--queries", str(queries), "--format", "json",
                               "--limit", str(limit)], capture_output=True, text=True)
+    answers = process.stdout.splitlines()
+    if len(answers) != len(titles):  # some queries may be refused (exit 1); none may go missing
+        sys.exit(f"vankien search answered {len(answers)} of {len(titles)} queries: {process.stderr[-500:]}")
     right = total = 0
-    for line in process.stdout.splitlines():
+    for line in answers:
         answer = json.loads(line)
         gold = syllables(titles[int(answer["qid"])])
         guess = syllables(answer["suggestion"] or answer["query"])
