@@ -130,14 +130,16 @@ struct Indexer::Impl {
   // Batches commit without refreshing the accent table (a scan of every
   // exact term); a caller's commit and the end of a run refresh it once the
   // number of documents has moved by 1% since it was stored, and merge the
-  // syllable pairs counted since. A pair table merged from smaller batches
-  // would let a few documents outvote the collection; the pairs of a last
-  // batch under 1% are not merged.
-  void commit(bool refresh_accents = false) {
+  // syllable pairs counted since. Entries opened from smaller batches would
+  // let a few documents outvote the collection: the last batch of a run
+  // (`last`), under 1%, only adds to the entries already open.
+  void commit(bool refresh_accents = false, bool last = false) {
     try {
       if (refresh_accents && accent_table_stale()) {
         storage::store_accent_table(db);
         storage::store_syllable_pairs(db, pairs);
+      } else if (last) {
+        storage::store_syllable_pairs(db, pairs, /*may_open=*/false);
       }
       db.commit();
       pending = 0;
@@ -168,7 +170,7 @@ Indexer::Indexer(const std::filesystem::path& path, IndexerOptions options)
 Indexer::~Indexer() {
   if (!impl_) return;
   try {
-    impl_->commit(true);
+    impl_->commit(true, true);
   } catch (...) {
     // A destructor cannot report; callers who care call commit() themselves.
   }

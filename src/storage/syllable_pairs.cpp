@@ -180,7 +180,7 @@ void PairCounter::clear() {
   used_ = 0;
 }
 
-void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending) {
+void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending, bool may_open) {
   const std::lock_guard lock(pending.mutex_);
   if (pending.used_ == 0) return;
   const std::deque<std::string>& syllables = pending.syllables_;
@@ -216,7 +216,8 @@ void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending) {
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < pending.keys_.size(); ++i) {
     const std::uint64_t key = pending.keys_[i];
-    if (key != PairCounter::empty_key && (!is_usual[key >> 32] || !is_usual[key & 0xffffffffu])) {
+    if (key != PairCounter::empty_key && (!is_usual[key >> 32] || !is_usual[key & 0xffffffffu]) &&
+        (may_open || stored.count(folded_key(key)))) {
       groups[folded_key(key)].push_back(i);
     }
   }

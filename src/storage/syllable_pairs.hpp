@@ -41,7 +41,7 @@ class PairCounter {
 
 
  private:
-  friend void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending);
+  friend void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending, bool may_open);
 
   static constexpr std::uint64_t empty_key = 0;
   static constexpr std::size_t max_syllables = std::size_t{1} << 18;
@@ -75,7 +75,9 @@ struct PairReadings {
 
 /// Merges `pending` into the stored table (emptying it). The syllables'
 /// usual forms are read from the stored accent table, so store that first.
-void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending);
+/// Without `may_open`, only entries already open take counts: a batch too
+/// small to outvote the collection can still add to what it has said.
+void store_syllable_pairs(Xapian::WritableDatabase& db, PairCounter& pending, bool may_open = true);
 
 /// The stored entry of one database for "giam" "gia".
 PairReadings stored_pair_readings(const Xapian::Database& db, const std::string& first_folded,

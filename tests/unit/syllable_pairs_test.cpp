@@ -100,6 +100,29 @@ TEST_CASE("the table holds the pairs not written as their syllables' usual forms
   CHECK(vankien::storage::stored_pair_readings(db, "xyzzy", "gia").readings.empty());
 }
 
+TEST_CASE("a run too small to refresh the table adds to open entries and opens none") {
+  vankien::test::TempDir dir;
+  {
+    Indexer indexer(dir / "db", vankien::test::indexer_options());
+    for (int i = 0; i < 150; ++i) {
+      indexer.add(titled("weather-" + std::to_string(i), "Thời tiết", "Trời nắng đẹp, gió nhẹ."));
+    }
+  }
+  index_prices(dir / "db");  // 9 of 159: a refresh, which opens "giảm giá"
+  const auto readings = [&](const char* first, const char* second) {
+    const Xapian::Database db((dir / "db").string());
+    return vankien::storage::stored_pair_readings(db, first, second);
+  };
+  REQUIRE(readings("giam", "gia").total == 6);
+  {
+    // One document more: under 1% of the collection.
+    Indexer indexer(dir / "db", vankien::test::indexer_options());
+    indexer.add(titled("one-more", "Giảm giá điện", "Giảm giá điện và giảm thuế. Giảm thuế nữa."));
+  }
+  CHECK(readings("giam", "gia").total == 8);          // an open entry counts on
+  CHECK(readings("giam", "thue").readings.empty());   // two sightings in one document open nothing
+}
+
 TEST_CASE("restricted documents add nothing to the table") {
   vankien::test::TempDir dir;
   index_prices(dir / "db", Access::secret);
