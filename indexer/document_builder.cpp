@@ -57,10 +57,8 @@ class WordRuns {
       in_run_ = false;
       return;
     }
-    const bool follows = in_run_ && token.position == position_ + 1 &&
-                         std::all_of(text.begin() + static_cast<std::ptrdiff_t>(end_),
-                                     text.begin() + static_cast<std::ptrdiff_t>(token.begin),
-                                     [](char c) { return c == ' ' || c == '\t'; });
+    const bool follows =
+        in_run_ && token.position == position_ + 1 && storage::parted_by_blanks(text, end_, token.begin);
     runs_ += follows ? ' ' : '\n';
     runs_ += token.text;
     in_run_ = true;

@@ -64,7 +64,7 @@ bool follows(const std::string& query, const std::vector<Token>& tokens, std::si
   if (i == 0 || tokens[i - 1].kind != TokenKind::word || tokens[i].position != tokens[i - 1].position + 1) {
     return false;
   }
-  return query.find_first_not_of(" \t", tokens[i - 1].end) >= tokens[i].begin;
+  return storage::parted_by_blanks(query, tokens[i - 1].end, tokens[i].begin);
 }
 
 // The accented reading of the whole query: each word's usual form, unless

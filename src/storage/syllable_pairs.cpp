@@ -87,6 +87,11 @@ std::pair<std::string, std::string> split_pair(std::string_view pair) {
 
 }  // namespace
 
+bool parted_by_blanks(std::string_view text, std::size_t first_end, std::size_t second_begin) {
+  if (first_end > second_begin || second_begin > text.size()) return false;
+  return text.substr(first_end, second_begin - first_end).find_first_not_of(" \t") == std::string_view::npos;
+}
+
 void PairCounter::add(std::string_view first, std::string_view second) {
   const std::lock_guard lock(mutex_);
   const std::uint32_t a = id_of(first), b = id_of(second);

@@ -17,7 +17,6 @@
 
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -25,6 +24,11 @@
 #include <vector>
 
 namespace vankien::storage {
+
+/// Whether two words ending at `first_end` and starting at `second_begin` of
+/// `text` are parted by blanks only (no line break, no punctuation): the
+/// neighbours the indexer counts are the neighbours a query looks up.
+bool parted_by_blanks(std::string_view text, std::size_t first_end, std::size_t second_begin);
 
 /// Counts of neighbouring syllable pairs (normalised, lower-case spellings),
 /// in bounded memory: when the table is full, the rarest half of the pairs is
