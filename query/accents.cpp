@@ -44,27 +44,17 @@ std::string in_typed_case(const std::string& chosen, std::string_view typed) {
 // the index most often writes the syllable ("sở", an office): "so 11 ct hu".
 constexpr std::string_view number_word = "số";
 
-std::vector<Token> words_and_numbers(const std::string& query) {
-  std::vector<Token> tokens;
-  std::size_t code_end = 0;
-  Analyzer().analyze(query, [&](const Token& token) {
-    if (token.begin < code_end) return;  // a part of a code
-    if (token.kind == TokenKind::code) code_end = token.end;
-    tokens.push_back(token);
-  });
-  return tokens;
+// Token i (of all the query's tokens, numbers and codes too) is "so" naming
+// the number after it.
+template <typename Pointer>
+bool names_a_number(const std::vector<Pointer>& tokens, std::size_t i) {
+  return tokens[i]->folded == "so" && i + 1 < tokens.size() && tokens[i + 1]->kind != TokenKind::word;
 }
 
-bool names_a_number(const std::vector<Token>& tokens, std::size_t i) {
-  return tokens[i].folded == "so" && i + 1 < tokens.size() && tokens[i + 1].kind != TokenKind::word;
-}
-
-// Token i stands right after token i - 1, parted by blanks only.
-bool follows(const std::string& query, const std::vector<Token>& tokens, std::size_t i) {
-  if (i == 0 || tokens[i - 1].kind != TokenKind::word || tokens[i].position != tokens[i - 1].position + 1) {
-    return false;
-  }
-  return storage::parted_by_blanks(query, tokens[i - 1].end, tokens[i].begin);
+// Token i stands right after token i - 1, both words, parted by blanks only.
+bool follows(const std::string& query, const std::vector<QueryToken*>& tokens, std::size_t i) {
+  return i > 0 && tokens[i - 1]->kind == TokenKind::word &&
+         storage::parted_by_blanks(query, tokens[i - 1]->end, tokens[i]->begin);
 }
 
 // The accented reading of the whole query: each word's usual form, unless
@@ -188,15 +178,14 @@ class Reading {
 
 }  // namespace
 
-AccentedQuery restore_accents(const std::string& query, const Handle& shards,
-                              const Vocabulary& vocabulary,
-                              const ClearanceLimit& clearance) {
-  AccentedQuery out;
-  if (has_diacritics(query)) return out;
-  const std::vector<Token> tokens = words_and_numbers(query);
+void read_accents(Node& root, const std::string& query, const Handle& shards, const Vocabulary& vocabulary,
+                  const ClearanceLimit& clearance) {
+  if (has_diacritics(query)) return;
+  const std::vector<QueryToken*> tokens = tokens_in_order(root);
   std::vector<Reading::Word> words;
+  std::vector<QueryToken*> read;  // the token of each word
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& token = tokens[i];
+    const QueryToken& token = *tokens[i];
     if (token.kind != TokenKind::word) continue;
     Reading::Word word{token.folded, {}, {}, !words.empty() && follows(query, tokens, i), false};
     if (names_a_number(tokens, i)) {
@@ -209,18 +198,12 @@ AccentedQuery restore_accents(const std::string& query, const Handle& shards,
       word.usual = shown ? chosen : token.folded;
     }
     words.push_back(std::move(word));
+    read.push_back(tokens[i]);
   }
   const std::vector<std::string> chosen = Reading(words, shards, vocabulary).best_shown(clearance, shards.all);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!has_diacritics(chosen[i])) continue;
-    if (words[i].fixed) {
-      out.forms.insert_or_assign(words[i].folded, chosen[i]);  // "số" wherever it names a number
-    } else {
-      out.forms.emplace(words[i].folded, chosen[i]);  // one form a folded word: its first reading
-    }
+    if (has_diacritics(chosen[i])) read[i]->reading = chosen[i];
   }
-  out.text = suggestion(query, out, {});
-  return out;
 }
 
 AccentVotes merged(const std::vector<AccentVotes>& votes) {
@@ -233,32 +216,25 @@ AccentVotes merged(const std::vector<AccentVotes>& votes) {
   return all;
 }
 
-std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes) {
-  if (guess.forms.empty() && votes.empty()) return {};
+std::string suggestion(const std::string& query, const Node& root, const AccentVotes& votes) {
   std::string out;
   std::size_t copied = 0;
   bool changed = false;
-  const std::vector<Token> tokens = words_and_numbers(query);
+  const std::vector<const QueryToken*> tokens = tokens_in_order(root);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& token = tokens[i];
-    if (token.kind != TokenKind::word) continue;
-    std::string chosen;
-    if (names_a_number(tokens, i)) {
-      chosen = number_word;
-    } else if (const auto voted = votes.find(token.folded); voted != votes.end()) {
+    const QueryToken* token = tokens[i];
+    if (token->kind != TokenKind::word) continue;
+    std::string chosen = token->reading;
+    if (const auto voted = votes.find(token->folded); voted != votes.end() && !names_a_number(tokens, i)) {
       int best = 0;
       for (const auto& [spelling, count] : voted->second) {
         if (count > best || (count == best && spelling < chosen)) best = count, chosen = spelling;
       }
     }
-    if (chosen.empty()) {
-      const auto guessed = guess.forms.find(token.folded);
-      if (guessed != guess.forms.end()) chosen = guessed->second;
-    }
-    if (chosen.empty() || !has_diacritics(chosen)) continue;
-    out.append(query, copied, token.begin - copied);
-    out += in_typed_case(chosen, std::string_view(query).substr(token.begin, token.end - token.begin));
-    copied = token.end;
+    if (!has_diacritics(chosen)) continue;
+    out.append(query, copied, token->begin - copied);
+    out += in_typed_case(chosen, token->typed);
+    copied = token->end;
     changed = true;
   }
   if (!changed) return {};

@@ -2,11 +2,13 @@
 // Restoring the diacritics of a query typed without them, from the index's own
 // text: "lanh dao huyen uy" -> "lãnh đạo huyện ủy".
 //
-// A syllable alone is ambiguous (thuc: thức, thực, thúc). The commonest
-// spelling of each syllable in the index is the first guess, used to rank;
-// the suggestion shown is then corrected from context: in the best hits, where
-// neighbouring query words stand together, how they are written there wins
-// (the votes are collected while snippets are cut, so they cost nothing more).
+// A syllable alone is ambiguous (thuc: thức, thực, thúc). The query is read
+// as a whole: each word's commonest spelling in the index, unless how the
+// index writes neighbouring words together says otherwise (the syllable pairs
+// the indexer stores). That reading ranks; the suggestion shown is then
+// corrected from the best hits: where neighbouring query words stand together
+// there, how they are written wins (the votes are collected while snippets
+// are cut, so they cost nothing more).
 
 #include <xapian.h>
 
@@ -14,16 +16,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "query_parser.hpp"
 #include "vocabulary.hpp"
 
 namespace vankien::query {
 
 class ClearanceLimit;  // query_builder.hpp
-
-struct AccentedQuery {
-  std::string text;  ///< the query with diacritics restored; empty when nothing changed
-  std::unordered_map<std::string, std::string> forms;  ///< folded -> chosen spelling
-};
 
 /// Spellings written in pairs of neighbouring query words: folded -> spelling -> count.
 using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::string, int>>;
@@ -31,12 +29,15 @@ using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::stri
 /// The votes of several hits, added up.
 AccentVotes merged(const std::vector<AccentVotes>& votes);
 
-/// The first guess. Only spellings found in documents the caller's clearance
-/// allows are used, so nothing leaks from the others.
-AccentedQuery restore_accents(const std::string& query, const Handle& shards,
-                              const Vocabulary& vocabulary, const ClearanceLimit& clearance);
+/// Reads a query typed without marks as a whole and sets each word's
+/// `reading` (query_parser.hpp). Only spellings found in documents the
+/// caller's clearance allows are read, so nothing leaks from the others.
+/// A query with a mark anywhere is left as typed.
+void read_accents(Node& root, const std::string& query, const Handle& shards, const Vocabulary& vocabulary,
+                  const ClearanceLimit& clearance);
 
-/// The suggestion, corrected by the votes from the best hits.
-std::string suggestion(const std::string& query, const AccentedQuery& guess, const AccentVotes& votes);
+/// The query with its words' readings, corrected by the votes from the best
+/// hits; empty when nothing changed.
+std::string suggestion(const std::string& query, const Node& root, const AccentVotes& votes);
 
 }  // namespace vankien::query

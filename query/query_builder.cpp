@@ -90,8 +90,8 @@ class Builder {
 
   Part build(const Node& node) {
     switch (node.kind) {
-      case Node::Kind::text: return text(node.text);
-      case Node::Kind::phrase: return phrase(node.text);
+      case Node::Kind::text: return text(node.tokens);
+      case Node::Kind::phrase: return phrase(node.tokens);
       case Node::Kind::field: return node.text.empty() ? Part{} : field(node);
       case Node::Kind::negated: return build(node.children.front());  // handled by all()
       case Node::Kind::any: return any(node);
@@ -156,31 +156,14 @@ class Builder {
     return all_filters ? filter(query) : weighted(query);
   }
 
-  // Words of one run; codes are kept whole and their parts dropped.
-  static std::vector<Token> words_of(const std::string& text) {
-    std::vector<Token> tokens;
-    std::size_t code_end = 0;
-    Analyzer().analyze(text, [&](const Token& token) {
-      if (token.kind == TokenKind::code) {
-        tokens.push_back(token);
-        code_end = token.end;
-      } else if (token.end > code_end) {
-        tokens.push_back(token);
-      }
-    });
-    return tokens;
-  }
-
   // The words of a phrase, which cannot lose any: past the limit on words
   // (which bounds a search's cost) it is refused.
-  std::vector<Token> tokens_of(const std::string& text) {
-    std::vector<Token> tokens = words_of(text);
+  void count_phrase_words(const std::vector<QueryToken>& tokens) {
     term_count_ += tokens.size();
     if (term_count_ > context_.options.max_query_terms) {
       throw QueryError("query has more than " + std::to_string(context_.options.max_query_terms) +
                        " words");
     }
-    return tokens;
   }
 
   // The words of a run typed one after another, each kept or not. A long
@@ -189,14 +172,14 @@ class Builder {
   // carry no signal), and so are words no document has (they match
   // nothing), and a warning names them, rather than the question being
   // refused. Codes are always kept.
-  std::vector<Token> informative_words_of(const std::string& text, std::vector<bool>& kept) {
-    std::vector<Token> tokens = words_of(text);
+  std::vector<bool> informative_words_of(const std::vector<QueryToken>& tokens) {
+    std::vector<bool> kept;
     const std::size_t most = context_.options.max_query_terms;
     std::size_t room = most > term_count_ ? most - term_count_ : 0;
     kept.assign(tokens.size(), true);
     if (tokens.size() <= room) {
       term_count_ += tokens.size();
-      return tokens;
+      return kept;
     }
     // Each word once (a repeat adds nothing to what a document must have),
     // then the least common first.
@@ -236,7 +219,7 @@ class Builder {
     warnings_.push_back("the query has more than " + std::to_string(most) + " words: searched with " +
                         (names.empty() ? "each of its " + std::to_string(room) + " words once"
                                           : "the " + std::to_string(room) + " least common, leaving out " + names));
-    return tokens;
+    return kept;
   }
 
   // A query word as snippets mark it: in the form typed, if typed with marks.
@@ -245,7 +228,7 @@ class Builder {
   }
 
   // `marked`: the word is marked in snippets on its own (not only as part of a run).
-  Xapian::Query word_query(const Token& token, bool marked = true) {
+  Xapian::Query word_query(const QueryToken& token, bool marked = true) {
     // "-bàn" excludes bàn, not bán and bạn: a word typed with marks is excluded exactly.
     if (negating_) {
       const std::string exact_term = std::string(schema::exact) + token.text;
@@ -257,11 +240,7 @@ class Builder {
       highlighting_.add_unmarked(token.folded);
     }
     Xapian::Query query(token.folded);
-    std::string exact = has_diacritics(token.text) ? token.text : std::string();
-    if (exact.empty()) {
-      const auto hint = context_.accent_hints.find(token.folded);
-      if (hint != context_.accent_hints.end()) exact = hint->second;
-    }
+    const std::string& exact = has_diacritics(token.text) ? token.text : token.reading;
     const std::string exact_term = std::string(schema::exact) + exact;
     if (!exact.empty() && context_.db.term_exists(exact_term)) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
@@ -283,7 +262,7 @@ class Builder {
   }
 
   // "60 nq tw" -> "60-nq/tw" or "60/nq-tw" when the database has that number.
-  std::string spelled_out_code(const std::vector<Token>& tokens, std::size_t i,
+  std::string spelled_out_code(const std::vector<QueryToken>& tokens, std::size_t i,
                                std::size_t& used) const {
     if (tokens[i].kind != TokenKind::number) return {};
     for (std::size_t parts = 3; parts >= 2; --parts) {
@@ -330,8 +309,8 @@ class Builder {
   }
 
   // Abbreviations and their expansions (the data files' synonyms), longest first.
-  std::optional<Xapian::Query> synonym_query(std::string_view run, const std::vector<Token>& tokens,
-                                             std::size_t i, std::size_t& used) {
+  std::optional<Xapian::Query> synonym_query(const std::vector<QueryToken>& tokens, std::size_t i,
+                                             std::size_t& used) {
     for (std::size_t n = std::min<std::size_t>(4, tokens.size() - i); n >= 1; --n) {
       std::string key;
       for (std::size_t k = i; k < i + n; ++k) {
@@ -341,8 +320,7 @@ class Builder {
       }
       const std::set<std::string>& synonyms = context_.vocabulary.synonyms(key);
       if (synonyms.empty()) continue;
-      const std::string_view typed = run.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-      if (n == 1 && !may_be_abbreviation(tokens[i], typed)) return std::nullopt;
+      if (n == 1 && !may_be_abbreviation(tokens[i], tokens[i].typed)) return std::nullopt;
       std::vector<Xapian::Query> alternatives;
       std::size_t expansions = 0;
       for (auto it = synonyms.begin(); it != synonyms.end() && expansions < context_.options.max_expansions;
@@ -392,7 +370,7 @@ class Builder {
   // quarter of the documents, unless every word of the run is.
   static constexpr std::size_t long_run_words = 8;
 
-  std::set<std::string> common_words_of_a_long_run(const std::vector<Token>& tokens,
+  std::set<std::string> common_words_of_a_long_run(const std::vector<QueryToken>& tokens,
                                                    const std::vector<bool>& kept) const {
     std::set<std::string> words, common;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -406,9 +384,8 @@ class Builder {
     return common.size() == words.size() ? std::set<std::string>() : common;
   }
 
-  Part text(const std::string& run) {
-    std::vector<bool> kept;
-    const std::vector<Token> all_tokens = informative_words_of(run, kept);
+  Part text(const std::vector<QueryToken>& all_tokens) {
+    const std::vector<bool> kept = informative_words_of(all_tokens);
     std::vector<Xapian::Query> elements;
     std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
     std::vector<Xapian::Query> title_words;
@@ -421,7 +398,7 @@ class Builder {
     const std::set<std::string> unmarked = common_words_of_a_long_run(all_tokens, kept);
     // Words left out split the run: those on either side were not typed
     // next to each other.
-    std::vector<std::vector<Token>> segments(1);
+    std::vector<std::vector<QueryToken>> segments(1);
     for (std::size_t i = 0; i < all_tokens.size(); ++i) {
       if (kept[i]) {
         segments.back().push_back(all_tokens[i]);
@@ -430,9 +407,9 @@ class Builder {
       }
     }
     // One stretch of words typed next to each other.
-    const auto add_words = [&](const std::vector<Token>& tokens) {
+    const auto add_words = [&](const std::vector<QueryToken>& tokens) {
       for (std::size_t i = 0; i < tokens.size();) {
-        const Token& token = tokens[i];
+        const QueryToken& token = tokens[i];
         std::size_t used = 1;
         if (token.kind == TokenKind::code) {
           close_adjacent();
@@ -449,7 +426,7 @@ class Builder {
           std::vector<HighlightWord> code_run;
           for (const std::string& part : parts) code_run.push_back({part, ""});
           highlighting_.add_run(std::move(code_run));
-        } else if (auto synonyms = synonym_query(run, tokens, i, used)) {
+        } else if (auto synonyms = synonym_query(tokens, i, used)) {
           elements.push_back(*synonyms);
           for (std::size_t k = i; k < i + used; ++k) {
             adjacent.push_back(tokens[k].folded);
@@ -463,7 +440,7 @@ class Builder {
         i += used;
       }
     };
-    for (const std::vector<Token>& segment : segments) {
+    for (const std::vector<QueryToken>& segment : segments) {
       close_adjacent();
       add_words(segment);
     }
@@ -523,11 +500,12 @@ class Builder {
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
-  Part phrase(const std::string& text) {
+  Part phrase(const std::vector<QueryToken>& tokens) {
+    count_phrase_words(tokens);
     std::vector<std::string> words;
     std::vector<Xapian::Query> exact_boosts;
     std::vector<HighlightWord> run;  // a phrase is marked where it stands whole
-    for (const Token& token : tokens_of(text)) {
+    for (const Token& token : tokens) {
       words.push_back(token.folded);
       if (token.kind == TokenKind::code) {
         run.push_back({token.folded, ""});

@@ -40,9 +40,6 @@ struct BuildContext {
   const Vocabulary& vocabulary;
   const ClearanceLimit& clearance;  ///< what hints may name
   const SearchOptions& options;
-  /// folded -> accented spelling, used to rank an unaccented query like its
-  /// accented form (empty when the query has diacritics).
-  std::unordered_map<std::string, std::string> accent_hints;
   Match match = Match::every_word;
 };
 

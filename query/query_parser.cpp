@@ -21,6 +21,7 @@ struct Lexeme {
   Kind kind = Kind::end;
   std::string text;   // word, quoted, field value
   std::string field;  // field name, canonical
+  std::size_t begin = 0;  // where text starts in the query
 };
 
 // Splits the query into lexemes. A word runs to the next space, quote or
@@ -43,7 +44,8 @@ class Lexer {
         out.push_back({Lexeme::Kind::close, "", ""});
         ++pos_;
       } else if (c == '"') {
-        out.push_back({Lexeme::Kind::quoted, quoted(), ""});
+        const std::size_t begin = pos_ + 1;
+        out.push_back({Lexeme::Kind::quoted, quoted(), "", begin});
       } else if (c == '-' && pos_ + 1 < query_.size() && !is_space(query_[pos_ + 1]) &&
                  (out.empty() || out.back().kind != Lexeme::Kind::word || preceded_by_space())) {
         out.push_back({Lexeme::Kind::minus, "", ""});
@@ -113,27 +115,30 @@ class Lexer {
     std::string text = query_.substr(start, pos_ - start);
     // A bare date range: 2019-01-01..2019-06-30.
     if (text.find("..") != std::string::npos && text.find_first_of("0123456789") != std::string::npos) {
-      return {Lexeme::Kind::field, text, "date"};
+      return {Lexeme::Kind::field, text, "date", start};
     }
-    if (text == "AND" || text == "VÀ") return {Lexeme::Kind::op_and, text, ""};
-    if (text == "OR" || text == "HOẶC") return {Lexeme::Kind::op_or, text, ""};
-    if (text == "NOT" || text == "KHÔNG") return {Lexeme::Kind::op_not, text, ""};
+    if (text == "AND" || text == "VÀ") return {Lexeme::Kind::op_and, text, "", start};
+    if (text == "OR" || text == "HOẶC") return {Lexeme::Kind::op_or, text, "", start};
+    if (text == "NOT" || text == "KHÔNG") return {Lexeme::Kind::op_not, text, "", start};
     const std::size_t colon = text.find(':');
     if (colon != std::string::npos && colon > 0 && colon + 1 < text.size() &&
         text.find_first_of("0123456789") != 0) {
       warnings_.push_back("unknown field '" + text.substr(0, colon) + ":' read as words");
     }
-    return {Lexeme::Kind::word, text, ""};
+    return {Lexeme::Kind::word, text, "", start};
   }
 
   Lexeme field(const std::string& name) {
     ++pos_;  // the colon
-    if (pos_ < query_.size() && query_[pos_] == '"') return {Lexeme::Kind::field, quoted(), name};
+    if (pos_ < query_.size() && query_[pos_] == '"') {
+      const std::size_t begin = pos_ + 1;
+      return {Lexeme::Kind::field, quoted(), name, begin};
+    }
     const std::size_t start = pos_;
     while (pos_ < query_.size() && !is_space(query_[pos_]) && query_[pos_] != ')') ++pos_;
     std::string value = query_.substr(start, pos_ - start);
     if (value.empty()) warnings_.push_back("field '" + name + ":' without a value ignored");
-    return {Lexeme::Kind::field, value, name};
+    return {Lexeme::Kind::field, value, name, start};
   }
 
   const std::string& query_;
@@ -205,7 +210,10 @@ class Parser {
   static void append(Node& all, Node child) {
     if (child.kind == Node::Kind::text && !all.children.empty() &&
         all.children.back().kind == Node::Kind::text) {
-      all.children.back().text += " " + child.text;
+      Node& run = all.children.back();
+      run.text += ' ';
+      run.pieces.push_back({run.text.size(), child.pieces.front().in_query});
+      run.text += child.text;
       return;
     }
     all.children.push_back(std::move(child));
@@ -221,7 +229,7 @@ class Parser {
     }
     if (any && (peek().kind == Lexeme::Kind::end || peek().kind == Lexeme::Kind::close)) {
       warnings_.push_back("NOT without anything after it ignored");
-      return Node{Node::Kind::all, "", "", {}};
+      return Node{};
     }
     if (!negated) return parse_primary();
     Node node;
@@ -243,13 +251,22 @@ class Parser {
         }
         return inner;
       }
-      case Lexeme::Kind::quoted: return Node{Node::Kind::phrase, lexeme.text, "", {}};
-      case Lexeme::Kind::field: return Node{Node::Kind::field, lexeme.text, lexeme.field, {}};
+      case Lexeme::Kind::quoted: return leaf(Node::Kind::phrase, lexeme);
+      case Lexeme::Kind::field: return leaf(Node::Kind::field, lexeme);
       case Lexeme::Kind::op_and:
       case Lexeme::Kind::op_or:
       case Lexeme::Kind::word:
-      default: return Node{Node::Kind::text, lexeme.text, "", {}};
+      default: return leaf(Node::Kind::text, lexeme);
     }
+  }
+
+  static Node leaf(Node::Kind kind, const Lexeme& lexeme) {
+    Node node;
+    node.kind = kind;
+    node.text = lexeme.text;
+    node.field = lexeme.field;
+    node.pieces.push_back({0, lexeme.begin});
+    return node;
   }
 
   std::vector<Lexeme> lexemes_;
@@ -257,7 +274,51 @@ class Parser {
   std::size_t pos_ = 0;
 };
 
+// The byte of the query that byte `offset` of a node's text comes from.
+std::size_t in_query(const std::vector<Node::Piece>& pieces, std::size_t offset) {
+  auto piece = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                                [](std::size_t at, const Node::Piece& p) { return at < p.in_text; });
+  --piece;  // the first piece starts at 0
+  return piece->in_query + (offset - piece->in_text);
+}
+
+// The words of each node of words, analysed once; a document code is kept
+// whole and its parts dropped. Recursion follows the tree, which the lexer
+// has bounded.
+void analyze_words(Node& node, const std::string& query, const Analyzer& analyzer) {
+  for (Node& child : node.children) analyze_words(child, query, analyzer);
+  if (node.kind != Node::Kind::text && node.kind != Node::Kind::phrase && node.kind != Node::Kind::field) return;
+  std::size_t code_end = 0;
+  analyzer.analyze(node.text, [&](const Token& token) {
+    if (token.kind != TokenKind::code && token.end <= code_end) return;  // a part of a code
+    if (token.kind == TokenKind::code) code_end = token.end;
+    QueryToken word{token, {}, {}};
+    word.begin = in_query(node.pieces, token.begin);
+    word.end = in_query(node.pieces, token.end - 1) + 1;
+    word.typed = query.substr(word.begin, word.end - word.begin);
+    node.tokens.push_back(std::move(word));
+  });
+}
+
+template <typename NodeType, typename Pointer>
+void collect_tokens(NodeType& node, std::vector<Pointer>& out) {
+  for (auto& child : node.children) collect_tokens(child, out);
+  for (auto& token : node.tokens) out.push_back(&token);
+}
+
 }  // namespace
+
+std::vector<const QueryToken*> tokens_in_order(const Node& root) {
+  std::vector<const QueryToken*> out;
+  collect_tokens(root, out);
+  return out;
+}
+
+std::vector<QueryToken*> tokens_in_order(Node& root) {
+  std::vector<QueryToken*> out;
+  collect_tokens(root, out);
+  return out;
+}
 
 std::string canonical_field(const std::string& typed) {
   std::string key = fold(typed);
@@ -288,6 +349,7 @@ std::string canonical_field(const std::string& typed) {
 ParsedQuery parse_query(const std::string& query) {
   ParsedQuery parsed;
   parsed.root = Parser(Lexer(query, parsed.warnings).run(), parsed.warnings).parse();
+  analyze_words(parsed.root, query, Analyzer());
   // The same warning once, in the order first given.
   std::vector<std::string> distinct;
   for (std::string& warning : parsed.warnings) {

@@ -111,10 +111,10 @@ struct Searcher::Impl {
     }
   }
 
-  /// One search, matching words as `match` says; `looser` is set to the next
-  /// way to match that may find more.
-  Results run(Handle& handle, const SearchRequest& request, query::Match match,
-              std::optional<query::Match>& looser) const;
+  /// One search of the parsed and read query, matching words as `match`
+  /// says; `looser` is set to the next way to match that may find more.
+  Results run(Handle& handle, const SearchRequest& request, const query::ParsedQuery& parsed,
+              const query::ClearanceLimit& clearance, query::Match match, std::optional<query::Match>& looser) const;
 
   SearchOptions options;
   mutable DatabasePool pool;
@@ -154,11 +154,15 @@ Results Searcher::search(const SearchRequest& request) const {
   }
   const RunningSearch running(impl_->searches_running);
   return with_shards(impl_->pool, [&](Handle& handle) {
+    // The query is analysed and read once, whatever the tries below.
+    query::ParsedQuery parsed = query::parse_query(request.query);
+    const query::ClearanceLimit clearance(request.clearance, handle.access_counts(), handle.all.get_doccount());
+    query::read_accents(parsed.root, request.query, handle, impl_->vocabulary, clearance);
     // Every word first; when nothing has them all, all but one, then any.
     std::optional<query::Match> match = query::Match::every_word;
     Results results;
     while (match) {
-      results = impl_->run(handle, request, *match, match);
+      results = impl_->run(handle, request, parsed, clearance, *match, match);
       if (results.total_lower > 0) break;
     }
     results.missing_shards = handle.missing;
@@ -166,16 +170,13 @@ Results Searcher::search(const SearchRequest& request) const {
   });
 }
 
-Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
-                            query::Match match, std::optional<query::Match>& looser) const {
+Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const query::ParsedQuery& parsed,
+                            const query::ClearanceLimit& clearance, query::Match match,
+                            std::optional<query::Match>& looser) const {
   Xapian::Database& db = handle.all;
   Results results;
-  query::ParsedQuery parsed = query::parse_query(request.query);
-  results.warnings = std::move(parsed.warnings);
-
-  const query::ClearanceLimit clearance(request.clearance, handle.access_counts(), db.get_doccount());
-  const query::AccentedQuery accented = query::restore_accents(request.query, handle, vocabulary, clearance);
-  query::BuildContext context{db, handle, vocabulary, clearance, options, accented.forms, match};
+  results.warnings = parsed.warnings;
+  query::BuildContext context{db, handle, vocabulary, clearance, options, match};
   query::BuiltQuery built = query::build_query(parsed.root, context);
   // Typed text with nothing to search for (punctuation, say) matches nothing,
   // where an empty query would match every document.
@@ -277,7 +278,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request,
                                       built.word_sequence, wants_votes ? &votes[i] : nullptr,
                                       {start.byte, start.position, passage_end + span / 4});
   });
-  if (wants_votes) results.suggestion = query::suggestion(request.query, accented, query::merged(votes));
+  if (wants_votes) results.suggestion = query::suggestion(request.query, parsed.root, query::merged(votes));
   return results;
 }
 

@@ -68,6 +68,7 @@ TEST_CASE("an unaccented query is read as its words are written together") {
       {"giam doc ve tham", "giám đốc về thăm"},  // the usual forms where the pairs agree
       {"Giam Gia Ve", "Giảm Giá Vé"},          // in the case typed
       {"giam, gia ve", "giám, giá vé"},        // a comma parts the words: no pair across it
+      {"giam gia ve giam doc ve tham", "giảm giá vé giám đốc về thăm"},  // each time in its own context
   };
   for (const Case& c : cases) {
     CAPTURE(c.query);
