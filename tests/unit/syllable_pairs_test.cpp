@@ -75,6 +75,12 @@ TEST_CASE("an unaccented query is read as its words are written together") {
     CHECK(reading(dir / "db", c.query) == c.expected);
   }
   {
+    // A question: the pairs at its end are read too.
+    std::string question, expected;
+    for (int i = 0; i < 6; ++i) question += "giam doc ve tham ", expected += "giám đốc về thăm ";
+    CHECK(reading(dir / "db", question + "giam gia ve") == expected + "giảm giá vé");
+  }
+  {
     // Without the table, each syllable's usual form alone.
     Xapian::WritableDatabase db((dir / "db").string());
     const std::string prefix(vankien::schema::pair_key_prefix);
