@@ -240,13 +240,19 @@ class Builder {
       highlighting_.add_unmarked(token.folded);
     }
     Xapian::Query query(token.folded);
-    const std::string& exact = has_diacritics(token.text) ? token.text : token.reading;
-    const std::string exact_term = std::string(schema::exact) + exact;
-    if (!exact.empty() && context_.db.term_exists(exact_term)) {
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                            scaled(Xapian::Query(exact_term), exact_boost));
+    // Typed with marks, the form typed; without, each form likely where the
+    // word stands, as if typed, the best of them counting.
+    const std::vector<std::string> typed_form{token.text};
+    const std::vector<std::string>& forms = has_diacritics(token.text) ? typed_form : token.plausible;
+    std::vector<Xapian::Query> exact_terms;
+    for (const std::string& form : forms) {
+      const std::string exact_term = std::string(schema::exact) + form;
+      if (context_.db.term_exists(exact_term)) exact_terms.emplace_back(exact_term);
     }
-    return query;
+    if (exact_terms.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         scaled(Xapian::Query(Xapian::Query::OP_MAX, exact_terms.begin(), exact_terms.end()),
+                                exact_boost));
   }
 
   // A document code: its folded term, and its own number's term as a boost.

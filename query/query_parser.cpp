@@ -292,7 +292,7 @@ void analyze_words(Node& node, const std::string& query, const Analyzer& analyze
   analyzer.analyze(node.text, [&](const Token& token) {
     if (token.kind != TokenKind::code && token.end <= code_end) return;  // a part of a code
     if (token.kind == TokenKind::code) code_end = token.end;
-    QueryToken word{token, {}, {}};
+    QueryToken word{token, {}, {}, {}};
     word.begin = in_query(node.pieces, token.begin);
     word.end = in_query(node.pieces, token.end - 1) + 1;
     word.typed = query.substr(word.begin, word.end - word.begin);

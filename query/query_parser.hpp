@@ -18,7 +18,11 @@ namespace vankien::query {
 /// A word of the query. `begin` and `end` are byte offsets in the whole query.
 struct QueryToken : Token {
   std::string typed;    ///< the bytes as typed, in the case typed ("UBND", "Lanh")
-  std::string reading;  ///< a query typed without marks: the form read for it (accents.hpp); else empty
+  /// Typed without marks (accents.hpp): the form the whole query reads best
+  /// with, and every form likely where the word stands (that one first),
+  /// which all rank. Empty when typed with marks or read as typed.
+  std::string reading;
+  std::vector<std::string> plausible;
 };
 
 struct Node {

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -258,4 +259,36 @@ TEST_CASE("the counter keeps frequent pairs when rare ones overflow it") {
   const vankien::storage::PairReadings fares = vankien::storage::stored_pair_readings(db, "giam", "gia");
   REQUIRE(fares.readings.size() == 1);
   CHECK(fares.readings.front().count == 1300);
+}
+
+TEST_CASE("an unaccented word ranks by every form likely where it stands, not by the reading's alone") {
+  vankien::test::TempDir dir;
+  index_prices(dir / "db");  // "gia ve" is most often "giá vé"; "về" is the usual "ve"
+  {
+    Indexer indexer(dir / "db", vankien::test::indexer_options());
+    for (int i = 0; i < 2; ++i) {
+      indexer.add(titled("easel-" + std::to_string(i), "Họa sĩ", "Mua giá vẽ tranh sơn dầu."));
+    }
+    // Both words twice, side by side but parted by commas: more weight from
+    // the folded words than the easels have, and no pair counted.
+    indexer.add(titled("back", "Thị trường", "Giá, về nhà. Giá, về quê. Mua tranh."));
+  }
+  vankien::SearchOptions options;
+  options.data_dir = vankien::test::data_dir();
+  const vankien::Searcher searcher({dir / "db"}, options);
+  vankien::SearchRequest request;
+  request.query = "gia ve";
+  request.limit = 20;
+  const vankien::Results found = searcher.search(request);
+  CHECK(found.suggestion == "giá vé");  // the reading: the commonest way the two stand together
+  std::map<std::string, std::size_t> rank;
+  for (const vankien::Hit& hit : found.hits) rank[hit.document.id] = hit.rank;
+  REQUIRE(rank.count("back"));
+  REQUIRE(rank.count("easel-0"));
+  REQUIRE(rank.count("fares-0"));
+  CHECK(rank["fares-0"] < rank["easel-0"]);
+  // "giá vẽ" is a quarter of how the two are written together: likely
+  // enough to rank as if typed, where "giá về" is not.
+  CHECK(rank["easel-0"] < rank["back"]);
+  CHECK(rank["easel-1"] < rank["back"]);
 }
