@@ -61,6 +61,7 @@ class Builder {
 
   BuiltQuery run(const Node& root) {
     BuiltQuery built;
+    question_ = words_sought(root) > most_left_out_alternatives;
     Part part = build(root);
     built.looser = looser(context_.match, longest_run_);
     built.highlighting = std::move(highlighting_);
@@ -100,6 +101,18 @@ class Builder {
     return {};
   }
 
+  // The words a query seeks: those of its runs and phrases, not of what it
+  // excludes. Recursion follows the tree, which the parser has bounded.
+  static std::size_t words_sought(const Node& node) {
+    if (node.kind == Node::Kind::negated) return 0;
+    std::size_t words = node.kind == Node::Kind::field ? 0 : node.tokens.size();
+    for (const Node& child : node.children) words += words_sought(child);
+    return words;
+  }
+
+  // Building a part of a question (see text()) that is not excluded.
+  bool in_question() const { return question_ && !within_negation_; }
+
   Part field(const Node& node) {
     Xapian::Query query = field_filter(node.field, node.text, context_);
     if (auto hint = unknown_value_hint(node.field, node.text, query, context_.db, context_.clearance)) {
@@ -127,7 +140,9 @@ class Builder {
     }
     Part out;
     if (!positives.empty()) {
-      out = weighted(Xapian::Query(Xapian::Query::OP_AND, positives.begin(), positives.end()));
+      // A question's parts, as its words, need not all be there.
+      const auto op = in_question() ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+      out = weighted(Xapian::Query(op, positives.begin(), positives.end()));
     }
     if (!filters.empty()) {
       const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
@@ -452,13 +467,13 @@ class Builder {
     }
     close_adjacent();
     if (elements.empty()) return {};
-    // A run of more words than a keyword search has is a question, and the
+    // A query of more words than a keyword search has is a question, and the
     // passage that answers a question seldom has all of its words: requiring
-    // them all finds only the long documents that happen to have them. Such
-    // a run matches any of its words, ranked by how many and how rare (BM25),
+    // them all finds only the long documents that happen to have them. Its
+    // runs match any of their words, ranked by how many and how rare (BM25),
     // so relaxing has nothing more to try for it. What is excluded
     // (`-(…)`, `NOT (…)`) is still what has every word.
-    const bool question = elements.size() > most_left_out_alternatives && !within_negation_;
+    const bool question = in_question();
     if (!question) longest_run_ = std::max(longest_run_, elements.size());
     const auto op = context_.match == Match::every_word && !question ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
     Xapian::Query query = context_.match == Match::all_but_one_word
@@ -507,6 +522,11 @@ class Builder {
   }
 
   Part phrase(const std::vector<QueryToken>& tokens) {
+    // Quotes in a question are most often the quotes of the text it was
+    // pasted from, and its words do not all stand in the passage that
+    // answers it: they are words of the question, which rank higher where
+    // they stand together (proximity).
+    if (in_question()) return text(tokens);
     count_phrase_words(tokens);
     std::vector<std::string> words;
     std::vector<Xapian::Query> exact_boosts;
@@ -543,6 +563,7 @@ class Builder {
   std::size_t longest_run_ = 0;
   bool negating_ = false;  // building the operand of NOT or '-'
   bool within_negation_ = false;  // building anything inside such an operand
+  bool question_ = false;  // the query seeks more words than a keyword search has
 };
 
 // "Số 12-NQ/HU", "so: 12-NQ/HU" -> "12-NQ/HU".

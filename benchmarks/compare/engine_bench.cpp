@@ -53,15 +53,18 @@ nlohmann::json latency(bench::Engine& engine, const std::vector<std::string>& qu
           {"empty", empty}};
 }
 
-// Known-item search: the rank of each item's own document in the top 10.
+// Known-item search: the rank of each item's own document in the top 10
+// (0: not there), each item's for comparing engines query by query.
 nlohmann::json known_items(bench::Engine& engine, const std::vector<std::string>& items) {
   std::size_t count = 0, at_1 = 0, at_10 = 0;
+  std::vector<std::size_t> ranks;
   double reciprocal_ranks = 0;
   for (const std::string& item : items) {
     const std::size_t tab = item.find('\t');
     if (tab == std::string::npos) continue;
     const std::string id = item.substr(0, tab);
     ++count;
+    ranks.push_back(0);
     std::vector<std::string> ids;
     try {
       ids = engine.search(item.substr(tab + 1));
@@ -70,13 +73,14 @@ nlohmann::json known_items(bench::Engine& engine, const std::vector<std::string>
     const auto found = std::find(ids.begin(), ids.end(), id);
     if (found == ids.end()) continue;
     const auto rank = static_cast<std::size_t>(found - ids.begin()) + 1;
+    ranks.back() = rank;
     at_1 += rank == 1;
     ++at_10;
     reciprocal_ranks += 1.0 / static_cast<double>(rank);
   }
   const double n = std::max<double>(1, static_cast<double>(count));
   return {{"items", count}, {"success_at_1", static_cast<double>(at_1) / n},
-          {"success_at_10", static_cast<double>(at_10) / n}, {"mrr_at_10", reciprocal_ranks / n}};
+          {"success_at_10", static_cast<double>(at_10) / n}, {"mrr_at_10", reciprocal_ranks / n}, {"ranks", ranks}};
 }
 
 }  // namespace

@@ -655,8 +655,10 @@ TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
       {"100 KB query", std::string(100 * 1024, 'a'), true, 0},
       {"too many words: the least common are searched, with a warning",
        [] { std::string q; for (int i = 0; i < 100; ++i) q += "bán "; return q; }(), false, 1},
-      {"a phrase of too many words",
-       [] { std::string q = "\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), true, 0},
+      {"a phrase of too many words: a question, searched by its words, with a warning",
+       [] { std::string q = "\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), false, 1},
+      {"an excluded phrase of too many words: it cannot lose any",
+       [] { std::string q = "bàn -\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), true, 0},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
@@ -735,6 +737,11 @@ TEST_CASE("a question is answered by the passage with most of its rare words, no
       {"Theo quy định của pháp luật, đảng viên đi nước ngoài vì việc riêng có được không?", "answer"},
       {"theo quy dinh cua phap luat, dang vien di nuoc ngoai vi viec rieng co duoc khong?", "answer"},
       {"đảng viên đi nước ngoài", "answer"},  // a keyword search still needs every word
+      // Pasted with the quotes and parentheses of its text: in a question
+      // they group nothing, and its parts need not all be there.
+      {"Theo quy định của pháp luật, đảng viên \"đi nước ngoài vì việc riêng có được không?", "answer"},
+      {"Theo quy định (của pháp luật), đảng viên đi (nước ngoài) vì việc riêng có được không?", "answer"},
+      {"Theo quy định, \"đảng viên đi ra nước ngoài\" vì việc riêng có được không?", "answer"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.question);
