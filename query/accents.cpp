@@ -258,13 +258,17 @@ void read_accents(Node& root, const std::string& query, const Handle& shards, co
   }
   Reading reading(words, shards, vocabulary);
   const std::vector<std::string> chosen = reading.best_shown(clearance, shards.all);
-  const std::vector<std::vector<double>> shares = reading.shares();  // of the forms left shown
+  // The other forms that rank are not checked against the clearance (each
+  // check is a search): one only documents above it hold lifts none the
+  // caller sees, and the suggestion shows the best path's alone.
+  const std::vector<std::vector<double>> shares = reading.shares();
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // A word read bare is most often written bare, which no exact term
+    // holds: another form would then rank above the likeliest.
+    if (!has_diacritics(chosen[i])) continue;
     QueryToken& token = *read[i];
-    if (has_diacritics(chosen[i])) {
-      token.reading = chosen[i];
-      token.plausible.push_back(chosen[i]);
-    }
+    token.reading = chosen[i];
+    token.plausible.push_back(chosen[i]);
     for (std::size_t c = 0; c < words[i].candidates.size(); ++c) {
       const std::string& form = words[i].candidates[c];
       if (shares[i][c] >= plausible_share && form != chosen[i] && has_diacritics(form)) token.plausible.push_back(form);

@@ -5,7 +5,8 @@
 // A syllable alone is ambiguous (thuc: thức, thực, thúc). The query is read
 // as a whole: each word's commonest spelling in the index, unless how the
 // index writes neighbouring words together says otherwise (the syllable pairs
-// the indexer stores). That reading ranks; the suggestion shown is then
+// the indexer stores). That reading ranks, with the other forms likely where
+// a word stands; the suggestion shown is then
 // corrected from the best hits: where neighbouring query words stand together
 // there, how they are written wins (the votes are collected while snippets
 // are cut, so they cost nothing more).
@@ -30,9 +31,10 @@ using AccentVotes = std::unordered_map<std::string, std::unordered_map<std::stri
 AccentVotes merged(const std::vector<AccentVotes>& votes);
 
 /// Reads a query typed without marks as a whole and sets each word's
-/// `reading` (query_parser.hpp). Only spellings found in documents the
-/// caller's clearance allows are read, so nothing leaks from the others.
-/// A query with a mark anywhere is left as typed.
+/// `reading` and `plausible` forms (query_parser.hpp). The reading only
+/// takes spellings found in documents the caller's clearance allows, so the
+/// suggestion tells nothing of the others. A query with a mark anywhere is
+/// left as typed.
 void read_accents(Node& root, const std::string& query, const Handle& shards, const Vocabulary& vocabulary,
                   const ClearanceLimit& clearance);
 

@@ -1,7 +1,10 @@
 // Building the Xapian query. The boosts, in one place:
 //   - exact syllables: a syllable typed with diacritics matches its folded form
 //     (recall: what an unaccented query finds, it finds) and adds the weight of
-//     its exact form (XE term), so documents written exactly so rank first;
+//     its exact form (XE term), so documents written exactly so rank first; one
+//     typed without, of the forms likely where it stands (accents.hpp);
+//   - questions: a query of more than eight distinct words matches any of them
+//     (text());
 //   - adjacency: the best candidates are re-ranked by how many pairs of
 //     neighbouring query words stand next to each other in them, so
 //     "phương thức lãnh đạo" written as a run outranks the four syllables
@@ -61,8 +64,8 @@ class Builder {
 
   BuiltQuery run(const Node& root) {
     BuiltQuery built;
-    question_ = words_sought(root) > most_left_out_alternatives;
-    Part part = build(root);
+    question_ = is_question(root);
+    Part part = settled(build(root));
     built.looser = looser(context_.match, longest_run_);
     built.highlighting = std::move(highlighting_);
     built.warnings = std::move(warnings_);
@@ -84,10 +87,14 @@ class Builder {
     Xapian::Query query;
     bool is_filter = false;  // boolean only: no weight of its own
     bool empty = true;
+    // A group of a question matches any of its words, but its fields and
+    // exclusions hold for the whole question: they go up with its words
+    // (see all()), and whatever takes the part otherwise applies them.
+    std::vector<Xapian::Query> pending_filters, pending_exclusions;
   };
 
-  static Part weighted(Xapian::Query query) { return {std::move(query), false, false}; }
-  static Part filter(Xapian::Query query) { return {std::move(query), true, false}; }
+  static Part weighted(Xapian::Query query) { return {std::move(query), false, false, {}, {}}; }
+  static Part filter(Xapian::Query query) { return {std::move(query), true, false, {}, {}}; }
 
   Part build(const Node& node) {
     switch (node.kind) {
@@ -101,13 +108,24 @@ class Builder {
     return {};
   }
 
-  // The words a query seeks: those of its runs and phrases, not of what it
-  // excludes. Recursion follows the tree, which the parser has bounded.
-  static std::size_t words_sought(const Node& node) {
-    if (node.kind == Node::Kind::negated) return 0;
-    std::size_t words = node.kind == Node::Kind::field ? 0 : node.tokens.size();
-    for (const Node& child : node.children) words += words_sought(child);
-    return words;
+  // A query that seeks more distinct words than this is a question (see text()).
+  static constexpr std::size_t question_words = 8;
+
+  // The distinct words a query seeks: those of its runs and phrases, not of
+  // what it excludes; a code is one word. Recursion follows the tree, which
+  // the parser has bounded.
+  static void words_sought(const Node& node, std::set<std::string>& words) {
+    if (node.kind == Node::Kind::negated) return;
+    if (node.kind != Node::Kind::field) {
+      for (const QueryToken& token : node.tokens) words.insert(token.folded);
+    }
+    for (const Node& child : node.children) words_sought(child, words);
+  }
+
+  static bool is_question(const Node& root) {
+    std::set<std::string> words;
+    words_sought(root, words);
+    return words.size() > question_words;
   }
 
   // Building a part of a question (see text()) that is not excluded.
@@ -122,15 +140,19 @@ class Builder {
   }
 
   Part all(const Node& node) {
+    // A question's parts, as its words, need not all be there.
+    const bool question = in_question();
     std::vector<Xapian::Query> positives, filters, negatives;
     for (const Node& child : node.children) {
       const bool negated = child.kind == Node::Kind::negated;
       const bool outer = within_negation_;
       within_negation_ = outer || negated;
       negating_ = negated;
-      const Part part = build(child);
+      Part part = question ? build(child) : settled(build(child));
       negating_ = false;
       within_negation_ = outer;
+      filters.insert(filters.end(), part.pending_filters.begin(), part.pending_filters.end());
+      negatives.insert(negatives.end(), part.pending_exclusions.begin(), part.pending_exclusions.end());
       if (part.empty) continue;
       if (negated) {
         negatives.push_back(part.query);
@@ -140,28 +162,47 @@ class Builder {
     }
     Part out;
     if (!positives.empty()) {
-      // A question's parts, as its words, need not all be there.
-      const auto op = in_question() ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+      const auto op = question ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
       out = weighted(Xapian::Query(op, positives.begin(), positives.end()));
     }
+    if (question) {
+      out.pending_filters = std::move(filters);
+      out.pending_exclusions = std::move(negatives);
+      return out;
+    }
+    return restricted(std::move(out), filters, negatives);
+  }
+
+  // `part` with only the documents every filter keeps and none excluded has.
+  static Part restricted(Part part, const std::vector<Xapian::Query>& filters,
+                         const std::vector<Xapian::Query>& exclusions) {
     if (!filters.empty()) {
       const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
-      out = out.empty ? filter(all_filters)
-                      : weighted(Xapian::Query(Xapian::Query::OP_FILTER, out.query, all_filters));
+      part = part.empty ? filter(all_filters)
+                        : weighted(Xapian::Query(Xapian::Query::OP_FILTER, part.query, all_filters));
     }
-    if (!negatives.empty()) {
-      const Xapian::Query base = out.empty ? Xapian::Query::MatchAll : out.query;
-      const Xapian::Query excluded(Xapian::Query::OP_OR, negatives.begin(), negatives.end());
-      out = Part{Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded), out.is_filter || out.empty, false};
+    if (!exclusions.empty()) {
+      const Xapian::Query base = part.empty ? Xapian::Query::MatchAll : part.query;
+      const Xapian::Query excluded(Xapian::Query::OP_OR, exclusions.begin(), exclusions.end());
+      part = Part{Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded), part.is_filter || part.empty, false, {}, {}};
     }
-    return out;
+    return part;
+  }
+
+  // A part with what a question's group left pending applied to it.
+  static Part settled(Part part) {
+    std::vector<Xapian::Query> filters = std::move(part.pending_filters);
+    std::vector<Xapian::Query> exclusions = std::move(part.pending_exclusions);
+    part.pending_filters.clear();
+    part.pending_exclusions.clear();
+    return restricted(std::move(part), filters, exclusions);
   }
 
   Part any(const Node& node) {
     std::vector<Xapian::Query> alternatives;
     bool all_filters = true;
     for (const Node& child : node.children) {
-      const Part part = build(child);
+      const Part part = settled(build(child));
       if (part.empty) continue;
       alternatives.push_back(part.is_filter ? boolean(part.query) : part.query);
       all_filters = all_filters && part.is_filter;
@@ -171,9 +212,22 @@ class Builder {
     return all_filters ? filter(query) : weighted(query);
   }
 
-  // The words of a phrase, which cannot lose any: past the limit on words
-  // (which bounds a search's cost) it is refused.
+  // What is excluded is what has all its words, so an excluded run or
+  // phrase cannot lose any: past the limit on words (which bounds a
+  // search's cost) it is refused, whatever else the query holds, and its
+  // words take nothing from what the query seeks.
+  void check_excluded_words(const std::vector<QueryToken>& tokens) const {
+    if (tokens.size() > context_.options.max_query_terms) {
+      throw QueryError("an excluded phrase or group has more than " +
+                       std::to_string(context_.options.max_query_terms) + " words");
+    }
+  }
+
+  // The words of a phrase, which cannot lose any either: past the limit it is
+  // refused (a phrase that long makes the query a question, whose phrases
+  // are words, unless it is excluded).
   void count_phrase_words(const std::vector<QueryToken>& tokens) {
+    if (within_negation_) return check_excluded_words(tokens);
     term_count_ += tokens.size();
     if (term_count_ > context_.options.max_query_terms) {
       throw QueryError("query has more than " + std::to_string(context_.options.max_query_terms) +
@@ -188,10 +242,13 @@ class Builder {
   // nothing), and a warning names them, rather than the question being
   // refused. Codes are always kept.
   std::vector<bool> informative_words_of(const std::vector<QueryToken>& tokens) {
-    std::vector<bool> kept;
+    std::vector<bool> kept(tokens.size(), true);
+    if (within_negation_) {
+      check_excluded_words(tokens);
+      return kept;
+    }
     const std::size_t most = context_.options.max_query_terms;
     std::size_t room = most > term_count_ ? most - term_count_ : 0;
-    kept.assign(tokens.size(), true);
     if (tokens.size() <= room) {
       term_count_ += tokens.size();
       return kept;
@@ -259,11 +316,10 @@ class Builder {
     // word stands, as if typed, the best of them counting.
     const std::vector<std::string> typed_form{token.text};
     const std::vector<std::string>& forms = has_diacritics(token.text) ? typed_form : token.plausible;
+    // A term no document has weighs nothing: no round trip to a remote
+    // shard asks first.
     std::vector<Xapian::Query> exact_terms;
-    for (const std::string& form : forms) {
-      const std::string exact_term = std::string(schema::exact) + form;
-      if (context_.db.term_exists(exact_term)) exact_terms.emplace_back(exact_term);
-    }
+    for (const std::string& form : forms) exact_terms.emplace_back(std::string(schema::exact) + form);
     if (exact_terms.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                          scaled(Xapian::Query(Xapian::Query::OP_MAX, exact_terms.begin(), exact_terms.end()),
@@ -473,12 +529,21 @@ class Builder {
     // runs match any of their words, ranked by how many and how rare (BM25),
     // so relaxing has nothing more to try for it. What is excluded
     // (`-(…)`, `NOT (…)`) is still what has every word.
+    // An excluded run keeps every word whatever the query's retries.
     const bool question = in_question();
-    if (!question) longest_run_ = std::max(longest_run_, elements.size());
-    const auto op = context_.match == Match::every_word && !question ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
-    Xapian::Query query = context_.match == Match::all_but_one_word
-                              ? all_but_one(elements)
-                              : Xapian::Query(op, elements.begin(), elements.end());
+    Xapian::Query query;
+    Xapian::Query::op op = Xapian::Query::OP_OR;
+    if (question) {
+      query = Xapian::Query(op, elements.begin(), elements.end());
+    } else if (within_negation_) {
+      op = Xapian::Query::OP_AND;
+      query = Xapian::Query(op, elements.begin(), elements.end());
+    } else {
+      longest_run_ = std::max(longest_run_, elements.size());
+      if (context_.match == Match::every_word) op = Xapian::Query::OP_AND;
+      query = context_.match == Match::all_but_one_word ? all_but_one(elements)
+                                                        : Xapian::Query(op, elements.begin(), elements.end());
+    }
     // Words that are all in a document's title, as when a title is typed from
     // memory: BM25 over the short title field ranks that document first. Not
     // for a question: any of its words in a title ("của", "theo") would lift

@@ -1,6 +1,7 @@
 #include "query_parser.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "vankien/text.hpp"
@@ -151,8 +152,8 @@ class Lexer {
 // parentheses, which the lexer has bounded.
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, std::vector<std::string>& warnings)
-      : lexemes_(std::move(lexemes)), warnings_(warnings) {}
+  Parser(const std::string& query, std::vector<Lexeme> lexemes, std::vector<std::string>& warnings)
+      : query_(query), lexemes_(std::move(lexemes)), warnings_(warnings) {}
 
   // What follows a stray ')' is ANDed with what came before, at the same
   // level, so a query of many stray ')' stays a shallow tree.
@@ -207,11 +208,23 @@ class Parser {
   }
 
   // Consecutive words merge into one text node, so adjacency can be scored.
-  static void append(Node& all, Node child) {
+  // They are joined by the blanks typed between them, so they are analysed
+  // as a document holding them would be (a code may span one space, not a
+  // line break); anything else between them (an AND) by a line break.
+  void append(Node& all, Node child) const {
     if (child.kind == Node::Kind::text && !all.children.empty() &&
         all.children.back().kind == Node::Kind::text) {
       Node& run = all.children.back();
-      run.text += ' ';
+      const Node::Piece& last = run.pieces.back();
+      const std::size_t gap_begin = last.in_query + (run.text.size() - last.in_text);
+      const std::size_t gap_end = child.pieces.front().in_query;
+      const std::string_view gap = std::string_view(query_).substr(gap_begin, gap_end - gap_begin);
+      const bool blanks = !gap.empty() && std::all_of(gap.begin(), gap.end(), is_space);
+      if (blanks) {
+        run.text += gap;
+      } else {
+        run.text += '\n';
+      }
       run.pieces.push_back({run.text.size(), child.pieces.front().in_query});
       run.text += child.text;
       return;
@@ -269,6 +282,7 @@ class Parser {
     return node;
   }
 
+  const std::string& query_;
   std::vector<Lexeme> lexemes_;
   std::vector<std::string>& warnings_;
   std::size_t pos_ = 0;
@@ -348,7 +362,7 @@ std::string canonical_field(const std::string& typed) {
 
 ParsedQuery parse_query(const std::string& query) {
   ParsedQuery parsed;
-  parsed.root = Parser(Lexer(query, parsed.warnings).run(), parsed.warnings).parse();
+  parsed.root = Parser(query, Lexer(query, parsed.warnings).run(), parsed.warnings).parse();
   analyze_words(parsed.root, query, Analyzer());
   // The same warning once, in the order first given.
   std::vector<std::string> distinct;

@@ -655,8 +655,11 @@ TEST_CASE("bad queries: a clear error or a sensible parse, never a crash") {
       {"100 KB query", std::string(100 * 1024, 'a'), true, 0},
       {"too many words: the least common are searched, with a warning",
        [] { std::string q; for (int i = 0; i < 100; ++i) q += "bán "; return q; }(), false, 1},
-      {"a phrase of too many words: a question, searched by its words, with a warning",
-       [] { std::string q = "\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), false, 1},
+      {"a phrase of too many words: a question (more than eight distinct words), searched by its words, with a warning",
+       [] { std::string q = "\""; for (int i = 0; i < 100; ++i) q += "bán" + std::to_string(i) + " "; return q + "\""; }(),
+       false, 1},
+      {"a phrase of one word past the limit: not a question, and a phrase cannot lose words",
+       [] { std::string q = "\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), true, 0},
       {"an excluded phrase of too many words: it cannot lose any",
        [] { std::string q = "bàn -\""; for (int i = 0; i < 100; ++i) q += "bán "; return q + "\""; }(), true, 0},
   };
@@ -693,6 +696,11 @@ TEST_CASE("a long question is answered by its least common words, never refused"
   CHECK(warning.find("lanh") == std::string::npos);
   CHECK(warning.find("chinh") == std::string::npos);
 
+  // An exclusion after it is searched on its own words, not the question's budget.
+  const Results excluding = search(question + " -\"lãnh đạo\"");
+  REQUIRE_FALSE(excluding.hits.empty());
+  for (const vankien::Hit& hit : excluding.hits) CHECK(hit.document.id != "adjacent");
+
   // A question asked over and over: each word once, none left out.
   std::string repeated;
   for (int i = 0; i < 12; ++i) repeated += "các cơ quan có được làm việc đó hay không, ";
@@ -725,7 +733,9 @@ TEST_CASE("a question is answered by the passage with most of its rare words, no
             // The question's stock words in a title.
             doc("stock-title", "Theo quy định của pháp luật có được không",
                 "Bài viết về thủ tục hành chính ở địa phương."),
-            doc("one-stock-word", "Chi bộ", "Đảng viên của chi bộ họp.")}) {
+            doc("one-stock-word", "Chi bộ", "Đảng viên của chi bộ họp."),
+            // Three of "báo cáo chi bộ", not all four.
+            doc("abroad-report", "Tin ngắn", "Đảng viên ở nước ngoài gửi báo cáo về chi hội.")}) {
     docs.push_back(std::move(d));
   }
   const Searcher local = searcher_over(dir, std::move(docs));
@@ -753,7 +763,19 @@ TEST_CASE("a question is answered by the passage with most of its rare words, no
   CHECK(sorted_ids(search_in(local, "đảng viên đi nước ngoài")) == std::vector<std::string>{"answer", "every-word"});
   // What is excluded is what has every word, however many.
   CHECK(sorted_ids(search_in(local, "đảng viên -(theo quy định của pháp luật thì có được không)")) ==
-        std::vector<std::string>{"answer", "one-stock-word"});
+        std::vector<std::string>{"abroad-report", "answer", "one-stock-word"});
+  // ...also when nothing has every word sought and the search is tried looser.
+  const Results looser = search_in(local, "đảng viên nước ngoài xyzzy -(báo cáo chi bộ)");
+  CHECK(looser.relaxed);
+  CHECK(sorted_ids(looser) == std::vector<std::string>{"abroad-report"});
+
+  // In a question, parentheses group nothing, but what they hold keeps its
+  // meaning: an exclusion or a field holds for the whole question.
+  const std::string asked = "Theo quy định, đảng viên đi nước ngoài vì việc riêng có được không";
+  for (const vankien::Hit& hit : search_in(local, asked + " (báo -chi)").hits) CHECK(hit.document.id != "answer");
+  REQUIRE_FALSE(search_in(local, asked + " (báo -chi)").hits.empty());
+  CHECK(search_in(local, asked + " (huyện:\"Bạch Thông\" báo)").hits.empty());  // no document of that district
+  CHECK(search_in(local, asked + " OR huyện:\"Bạch Thông\"").hits.size() > 1);  // OR keeps its meaning too
 }
 
 TEST_CASE("a long question's snippets mark the words that carry the match, not the common ones") {
