@@ -7,6 +7,7 @@
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <string>
 #include <thread>
 
 #include "commands.hpp"
@@ -58,6 +59,10 @@ sigset_t block_stop_signals() {
   return signals;
 }
 
+// A line on stderr in one write: the request log shares stderr, written from
+// other threads, and a line written piece by piece would interleave with it.
+void say(const std::string& line) { std::cerr << line << std::flush; }
+
 // The first SIGTERM or SIGINT stops the server: the requests in flight are
 // answered and run() returns. A second one, or requests still unfinished
 // after the grace period (a client trickling its request), end the process
@@ -69,14 +74,14 @@ class StopOnSignal {
       int received = 0;
       sigwait(&signals_, &received);
       if (done_) return;
-      std::cerr << "vankien serve: stopping (" << (received == SIGINT ? "SIGINT" : "SIGTERM")
-                << "): answering the requests in flight\n";
+      say(std::string("vankien serve: stopping (") + (received == SIGINT ? "SIGINT" : "SIGTERM") +
+          "): answering the requests in flight\n");
       http.stop();
       const timespec grace{static_cast<time_t>(grace_seconds), 0};
       const int again = sigtimedwait(&signals_, nullptr, &grace);
       if (done_) return;
-      std::cerr << "vankien serve: " << (again > 0 ? "second signal" : "requests still in flight after the grace period")
-                << ": exiting now\n";
+      say(std::string("vankien serve: ") + (again > 0 ? "second signal" : "requests still in flight after the grace period") +
+          ": exiting now\n");
       std::_Exit(1);
     });
   }
@@ -109,9 +114,8 @@ int run_serve(ServeOptions& options) {
   server::HttpServer http(searcher, options.server);
   const StopOnSignal stop_on_signal(http, signals, options.grace_s);
   const std::string& host = options.server.host;
-  std::cerr << "vankien serve: listening on http://"
-            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << http.port() << "/"
-            << std::endl;
+  say("vankien serve: listening on http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
+      std::to_string(http.port()) + "/\n");
   http.run();
   return 0;
 }
