@@ -50,7 +50,9 @@ double first_sight_p50_ms(const std::vector<std::string>& queries, vankien::quer
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   if (argc < 3) {
     std::cerr << "usage: reading_bench DB QUERIES.freq [COUNT] [SEED]\n";
     return 2;
@@ -87,4 +89,18 @@ int main(int argc, char** argv) {
               << "    " << read.p99_ms << "    " << first_sight_p50_ms(*queries, handle, clearance) << "\n";
   }
   return read_words == 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::logic_error&) {  // std::stoul's invalid_argument and out_of_range
+    std::cerr << "reading_bench: COUNT and SEED must be whole numbers\n";
+    return 2;
+  } catch (const std::exception& error) {  // a missing database, an unreadable query file
+    std::cerr << "reading_bench: " << error.what() << "\n";
+    return 1;
+  }
 }

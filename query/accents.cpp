@@ -172,7 +172,7 @@ class Reading {
     from[0].assign(words_[0].candidates.size(), 0);
     for (std::size_t i = 1; i < words_.size(); ++i) {
       const std::size_t count = words_[i].candidates.size();
-      score[i].assign(count, -std::numeric_limits<double>::infinity());
+      score[i].assign(count, nothing);
       from[i].assign(count, 0);
       for (std::size_t c = 0; c < count; ++c) {
         for (std::size_t p = 0; p < score[i - 1].size(); ++p) {
