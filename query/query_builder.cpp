@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <utility>
 
 #include "metadata/congress_term.hpp"
 #include "filter_hints.hpp"
@@ -147,9 +148,11 @@ class Builder {
       const bool negated = child.kind == Node::Kind::negated;
       const bool outer = within_negation_;
       within_negation_ = outer || negated;
-      negating_ = negated;
+      // What is excluded is in no hit: its words mark nothing.
+      Highlighting excluded_words;
+      if (negated) std::swap(excluded_words, highlighting_);
       Part part = question ? build(child) : settled(build(child));
-      negating_ = false;
+      if (negated) std::swap(excluded_words, highlighting_);
       within_negation_ = outer;
       filters.insert(filters.end(), part.pending_filters.begin(), part.pending_filters.end());
       negatives.insert(negatives.end(), part.pending_exclusions.begin(), part.pending_exclusions.end());
@@ -302,7 +305,7 @@ class Builder {
   // `marked`: the word is marked in snippets on its own (not only as part of a run).
   Xapian::Query word_query(const QueryToken& token, bool marked = true) {
     // "-bàn" excludes bàn, not bán and bạn: a word typed with marks is excluded exactly.
-    if (negating_) {
+    if (within_negation_) {
       const std::string exact_term = std::string(schema::exact) + token.text;
       return has_diacritics(token.text) ? Xapian::Query(exact_term) : Xapian::Query(token.folded);
     }
@@ -453,7 +456,7 @@ class Builder {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (kept[i] && tokens[i].kind != TokenKind::code) words.insert(tokens[i].folded);
     }
-    if (words.size() < long_run_words || negating_) return {};
+    if (words.size() < long_run_words || within_negation_) return {};
     const Xapian::doccount documents = context_.db.get_doccount();
     for (const std::string& word : words) {
       if (static_cast<double>(context_.db.get_termfreq(word)) > 0.25 * documents) common.insert(word);
@@ -467,7 +470,7 @@ class Builder {
     std::vector<std::string> adjacent;  // folded single words, for adjacency boosts
     std::vector<Xapian::Query> title_words;
     auto close_adjacent = [&] {
-      if (negating_) adjacent.clear();
+      if (within_negation_) adjacent.clear();
       if (adjacent.size() >= 2) proximity_.push_back(adjacent);
       sequence_.insert(sequence_.end(), adjacent.begin(), adjacent.end());
       adjacent.clear();
@@ -549,7 +552,7 @@ class Builder {
     // for a question: any of its words in a title ("của", "theo") would lift
     // documents that answer nothing (on benchmarks/quality.py's questions,
     // MRR@10 0.705 with it, 0.817 without).
-    if (!negating_ && !question && title_words.size() >= 2) {
+    if (!within_negation_ && !question && title_words.size() >= 2) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                             scaled(Xapian::Query(op, title_words.begin(), title_words.end()),
                                    title_boost));
@@ -604,12 +607,12 @@ class Builder {
       }
       run.push_back(highlight_word(token));
       const std::string exact_term = std::string(schema::exact) + token.text;
-      if (has_diacritics(token.text) && context_.db.term_exists(exact_term)) {
+      if (!within_negation_ && has_diacritics(token.text) && context_.db.term_exists(exact_term)) {
         exact_boosts.push_back(scaled(Xapian::Query(exact_term), exact_boost));
       }
     }
     if (words.empty()) return {};
-    if (!negating_) highlighting_.add_run(std::move(run));
+    if (!within_negation_) highlighting_.add_run(std::move(run));
     Xapian::Query query = phrase_of(words);
     if (!exact_boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
@@ -626,8 +629,10 @@ class Builder {
   std::vector<std::string> sequence_;
   std::size_t term_count_ = 0;
   std::size_t longest_run_ = 0;
-  bool negating_ = false;  // building the operand of NOT or '-'
-  bool within_negation_ = false;  // building anything inside such an operand
+  // Building anything inside the operand of NOT or '-', however deeply
+  // grouped: what it matches is only taken away, so it is built without
+  // weights (no boosts, no proximity) and marks nothing in snippets.
+  bool within_negation_ = false;
   bool question_ = false;  // the query seeks more words than a keyword search has
 };
 

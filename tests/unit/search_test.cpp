@@ -411,6 +411,9 @@ TEST_CASE("filters, in the request and in the query language") {
       {"OR and parentheses", request("(chợ OR nhà) -bàn"), {"ban-friend", "ban-sell", "nfd"}},
       {"minus a marked word excludes only that spelling", request("bán -bàn"),
        {"ban-friend", "ban-sell", "nq-12"}},
+      // "bàn" and "người" together in no document; "bán" or "bạn" and "người" in two.
+      {"a marked word inside an excluded group excludes only that spelling", request("bán -(bàn người)"),
+       {"ban-friend", "ban-sell", "ban-table", "nq-12", "scattered"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.behaviour);
@@ -764,6 +767,17 @@ TEST_CASE("a question is answered by the passage with most of its rare words, no
   // What is excluded is what has every word, however many.
   CHECK(sorted_ids(search_in(local, "đảng viên -(theo quy định của pháp luật thì có được không)")) ==
         std::vector<std::string>{"abroad-report", "answer", "one-stock-word"});
+  // An abbreviation's expansion among the words excluded: built without
+  // ranking's boosts, which libxapian (1.4.22) mis-evaluates under AND_NOT
+  // from uninitialised memory (seen under AddressSanitizer).
+  const Results excluded = search_in(local, "đảng viên nước ngoài -(báo cáo chi bộ)");
+  CHECK(sorted_ids(excluded) == std::vector<std::string>{"abroad-report"});
+  // ...and the words excluded are marked in no snippet.
+  for (const vankien::Hit& hit : excluded.hits) {
+    CAPTURE(hit.snippet.html);
+    CHECK(hit.snippet.html.find("<mark>báo</mark>") == std::string::npos);
+    CHECK(hit.snippet.html.find("<mark>Đảng</mark>") != std::string::npos);
+  }
   // ...also when nothing has every word sought and the search is tried looser:
   // "every-word" has two of the three, and stays.
   const Results looser = search_in(local, "đảng viên nước ngoài xyzzy -(chi bộ trước)");
