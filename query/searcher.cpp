@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <thread>
 #include <unordered_map>
 
 #include "accents.hpp"
@@ -10,6 +11,7 @@
 #include "filter_hints.hpp"
 #include "database_pool.hpp"
 #include "helper_thread.hpp"
+#include "remote_readers.hpp"
 #include "matching.hpp"
 #include "query_builder.hpp"
 #include "query_parser.hpp"
@@ -89,6 +91,22 @@ auto with_shards(DatabasePool& pool, Work work) {
 // past the page are counted so that small totals are exact.
 constexpr std::size_t rerank_candidates = 30;
 constexpr Xapian::doccount exact_total_margin = 100;
+// Connections beside the search's own that a search over remote shards reads
+// its hits on: one a spare core, at most three. A record is a round trip,
+// and its snippet passage is found by analysing its body; on two cores with
+// the shards on the same machine one more reader pays and two do not
+// (benchmarks/README.md, Shards).
+std::size_t extra_remote_readers() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::min<std::size_t>(3, cores > 1 ? cores - 1 : 0);
+}
+
+// The document's id, which the matcher gives as (the end of) the sort key.
+std::string id_of(query::Ranked& match, Sort sort) {
+  if (sort == Sort::relevance) return std::move(match.sort_key);  // ties by id
+  const std::size_t separator = match.sort_key.find(schema::facet_separator);  // the date, then the id
+  return separator == std::string::npos ? std::string() : match.sort_key.substr(separator + 1);
+}
 // A snippet of N bytes holds at most N / 2 words (a letter and a space each):
 // the number of positions its passage may span, at least one.
 std::uint32_t passage_span(std::size_t snippet_bytes) {
@@ -233,10 +251,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
   looser = built.looser;
 
   std::vector<Candidate> candidates;
-  for (query::Ranked& m : found.ranked) {
-    // Ranked by relevance, ties by id: the sort key is the id.
-    candidates.push_back({m.docid, m.weight, request.sort == Sort::relevance ? std::move(m.sort_key) : "", {}});
-  }
+  for (query::Ranked& m : found.ranked) candidates.push_back({m.docid, m.weight, id_of(m, request.sort), {}});
   if (rerank) {
     query::add_proximity(helper, db, !handle.all_local, built.proximity, wanted, candidates);
     const std::size_t begin = std::min(request.offset, candidates.size());
@@ -248,12 +263,15 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
   const bool wants_votes = !has_diacritics(request.query);
   std::vector<query::AccentVotes> votes(wants_votes ? candidates.size() : 0);
   results.hits.resize(candidates.size());
-  helper.for_each(db, candidates.size(), [&](std::size_t i, Xapian::Database& reader) {
+  // Whether the hit was read: another reader than `db` may see another
+  // revision of a remote shard, where the number is another document's.
+  const auto read_hit = [&](std::size_t i, Xapian::Database& reader) {
+    storage::Record record =
+        storage::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
+    if (&reader != &db && record.document.id != candidates[i].id) return false;
     Hit& hit = results.hits[i];
     hit.rank = request.offset + i + 1;
     hit.score = candidates[i].weight;
-    storage::Record record =
-        storage::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
     hit.document = std::move(record.document);
     // How the query's words are written together in the title votes too: a
     // title typed from memory is most often in the title alone.
@@ -261,7 +279,7 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
       query::make_snippet(hit.document.title, built.highlighting, hit.document.title.size(), built.word_sequence,
                           &votes[i]);
     }
-    if (request.snippet_bytes == 0) return;  // no snippet asked for
+    if (request.snippet_bytes == 0) return true;  // no snippet asked for
     // The passage is found in the position lists, and the body read from the
     // checkpoint before it to a little past it (to where an equal passage
     // with more matches may end).
@@ -277,7 +295,16 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
     hit.snippet = query::make_snippet(hit.document.body, built.highlighting, request.snippet_bytes,
                                       built.word_sequence, wants_votes ? &votes[i] : nullptr,
                                       {start.byte, start.position, passage_end + span / 4});
-  });
+    return true;
+  };
+  // Over remote shards, a search running alone reads its hits over more
+  // connections at once; one over local shards shares them with the helper.
+  query::RemoteReaders readers(pool, handle, searches_running.load() == 1 ? extra_remote_readers() : 0);
+  if (readers.active()) {
+    readers.for_each(db, candidates.size(), read_hit);
+  } else {
+    helper.for_each(db, candidates.size(), read_hit);
+  }
   if (wants_votes) results.suggestion = query::suggestion(request.query, parsed.root, query::merged(votes));
   return results;
 }

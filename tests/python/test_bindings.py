@@ -368,3 +368,33 @@ def test_a_searcher_keeps_answering_while_a_remote_shard_goes_away_and_comes_bac
     with tcpsrv(tmp_path / "shard0", port):
         results = db.search("hội nghị", limit=20)
         assert results.missing_shards == [] and results.total == 11
+
+
+@pytest.mark.skipif(shutil.which("xapian-tcpsrv") is None, reason="xapian-tools is not installed")
+def test_hits_read_over_more_connections_are_those_of_the_search_s_own_revision(tmp_path):
+    # Over a remote shard a search reads its hits over more connections than
+    # its own; a connection opened later may see another database, where the
+    # same document numbers are other documents, or none.
+    sys.path.insert(0, str(ROOT / "tests" / "cli"))
+    from servers import free_port, tcpsrv
+
+    for name, count in (("first", 6), ("second", 3)):
+        with vankien.open(tmp_path / name, writable=True) as db:
+            for i in range(count):
+                db.add({"id": f"{name}-{i}", "title": "Hội nghị", "body": f"Huyện ủy tổ chức hội nghị lần {i}."})
+    served = tmp_path / "served"
+    (tmp_path / "first").rename(served)
+    port = free_port()
+    with tcpsrv(served, port):
+        db = vankien.open(f"tcp://127.0.0.1:{port}", remote_timeout_ms=5000)
+        # One hit: read on the search's own connection alone, which now has
+        # the first database open.
+        assert [hit.id for hit in db.search("hội nghị", limit=1)] == ["first-0"]
+        served.rename(tmp_path / "first")
+        (tmp_path / "second").rename(served)
+        # The first search opens a connection more, on the second database;
+        # the next ones read on it too.
+        for _ in range(3):
+            results = db.search("hội nghị", limit=20)
+            assert sorted(hit.id for hit in results) == [f"first-{i}" for i in range(6)]
+            assert all("hội nghị" in hit.snippet for hit in results)
