@@ -1,6 +1,7 @@
 #include "candidates.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
@@ -44,9 +45,13 @@ std::vector<std::size_t> adjacent_pairs_from_positions(const HelperClaim& helper
   return adjacent;
 }
 
-// The same from the shards: one query a pair, a two-word phrase with a
-// window of two ("p in the first, p + 1 in the second") filtered to the
-// candidates by their ids, instead of a round trip per position list.
+// The same from the shards in one query, instead of a round trip per
+// position list: each pair a two-word phrase with a window of two ("p in
+// the first, p + 1 in the second") filtered to the candidates by their ids,
+// the pairs ORed. Weighed by coordinate matching, each word matched scores
+// one: a candidate's weight is twice the pairs it holds side by side. Each
+// pair is filtered on its own: under one filter over their OR, Xapian 1.4
+// weighs a phrase whose words are there but not side by side.
 std::vector<std::size_t> adjacent_pairs_from_shards(Xapian::Database& db,
                                                     const std::vector<std::vector<std::string>>& runs,
                                                     const std::vector<Candidate>& candidates, std::size_t count) {
@@ -57,20 +62,25 @@ std::vector<std::size_t> adjacent_pairs_from_shards(Xapian::Database& db,
     index.emplace(candidates[i].docid, i);
   }
   const Xapian::Query only(Xapian::Query::OP_OR, ids.begin(), ids.end());
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-  std::vector<std::size_t> adjacent(count, 0);
+  std::vector<Xapian::Query> pairs;
   for (const auto& run : runs) {
     for (std::size_t k = 0; k + 1 < run.size(); ++k) {
       const Xapian::Query words[] = {Xapian::Query(run[k]), Xapian::Query(run[k + 1])};
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                      Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(words), std::end(words), 2),
-                                      only));
-      const Xapian::MSet holding = enquire.get_mset(0, static_cast<Xapian::doccount>(count));
-      for (auto it = holding.begin(); it != holding.end(); ++it) {
-        if (const auto found = index.find(*it); found != index.end()) ++adjacent[found->second];
-      }
+      pairs.emplace_back(Xapian::Query::OP_FILTER,
+                         Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(words), std::end(words), 2), only);
+    }
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::CoordWeight());
+  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
+  // One more than the candidates: the page never fills, so the matcher
+  // never skips a pair for a weight the page no longer needs.
+  const Xapian::MSet holding = enquire.get_mset(0, static_cast<Xapian::doccount>(count + 1));
+  std::vector<std::size_t> adjacent(count, 0);
+  for (auto it = holding.begin(); it != holding.end(); ++it) {
+    if (const auto found = index.find(*it); found != index.end()) {
+      adjacent[found->second] = static_cast<std::size_t>(std::lround(it.get_weight() / 2));
     }
   }
   return adjacent;

@@ -32,6 +32,7 @@ SEARCHES = [
     ("relaxed: no document has every word", ["lãnh đạo xyzzy"]),
     ("clearance: the restricted ones too", ["--clearance", "top_secret", "--limit", "50", "--facets", ""]),
     ("paging", ["--offset", "3", "--limit", "4", "cán bộ"]),
+    ("a question: many neighbouring pairs", ["Theo quy định, ban chấp hành đảng bộ huyện lãnh đạo công tác cán bộ thế nào?"]),
 ]
 
 
