@@ -150,8 +150,9 @@ def main():
     args = parser.parse_args()
     if args.report:
         return report(json.loads((args.work / "million.json").read_text(encoding="utf-8")), args.work)
-    if not (args.data / "vntc" / "vntc_train_full.jsonl.gz").exists():
-        sys.exit(f"needs VNTC in {args.data / 'vntc'}")
+    for needed in (args.data / "vntc" / "vntc_train_full.jsonl.gz", args.data / "queries" / "keyword.freq"):
+        if not needed.exists():
+            sys.exit(f"needs {needed}")
     if not 0 < args.baseline < args.documents:
         sys.exit("--baseline must be above 0 and below --documents")
     args.work.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,8 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -22,7 +24,9 @@ class RemoteReaders {
  public:
   /// `extra` readers beside `mine`; none when every shard of `mine` is local.
   RemoteReaders(DatabasePool& pool, const Handle& mine, std::size_t extra)
-      : pool_(pool), mine_(mine), extra_(mine.all_local ? 0 : extra) {}
+      : pool_(pool), missing_(mine.missing), extra_(mine.all_local ? 0 : extra) {
+    if (extra_ > 0) mine_ = state_of(mine);
+  }
   ~RemoteReaders() {
     for (std::unique_ptr<Handle>& handle : handles_) {
       if (handle) pool_.release(std::move(handle));
@@ -36,9 +40,9 @@ class RemoteReaders {
   /// Runs `work(i, reader)` for every i in [0, count), `reader` being `mine`
   /// or an extra reader's database. An item `work` returns false for on
   /// another reader (what it read is not what `mine` sees: a revision apart),
-  /// or that fails there, is done again on `mine`; a reader that failed
-  /// takes no more items, and its handle is not given back. What an item
-  /// throws on `mine` is rethrown.
+  /// or that fails there, is done again on `mine`, and that reader takes no
+  /// more items and is not given back. What an item throws on `mine` is
+  /// rethrown.
   template <typename Work>
   void for_each(Xapian::Database& mine, std::size_t count, Work work) {
     std::atomic<std::size_t> next{0};
@@ -48,25 +52,25 @@ class RemoteReaders {
     if (handles_.size() < readers) handles_.resize(readers);
     std::vector<std::thread> threads;
     for (std::size_t r = 0; r < readers; ++r) {
-      threads.emplace_back([&, r] {
-        std::size_t i = count;
-        try {
-          if (!handles_[r]) handles_[r] = borrow();
-          if (!handles_[r]) return;
-          for (i = next++; i < count; i = next++) {
-            if (!work(i, handles_[r]->all)) {
-              const std::lock_guard lock(redo_mutex);
-              redo.push_back(i);
+      try {
+        threads.emplace_back([&, r] {
+          std::size_t i = count;
+          try {
+            if (!handles_[r]) handles_[r] = borrow();
+            if (!handles_[r]) return;
+            for (i = next++; i < count && work(i, handles_[r]->all); i = next++) {
             }
+          } catch (...) {
           }
-        } catch (...) {
-          handles_[r].reset();
-          if (i < count) {
+          if (i < count) {  // refused or failed: this reader is done
+            handles_[r].reset();
             const std::lock_guard lock(redo_mutex);
             redo.push_back(i);
           }
-        }
-      });
+        });
+      } catch (const std::system_error&) {
+        break;  // no thread to spare: the others and the caller take the items
+      }
     }
     std::exception_ptr error;
     try {
@@ -81,17 +85,36 @@ class RemoteReaders {
   }
 
  private:
+  // What a remote database tells of its revision without a round trip.
+  struct ShardState {
+    Xapian::doccount documents;
+    Xapian::docid last_id;
+    Xapian::totallength length;
+    bool operator==(const ShardState&) const = default;
+  };
+  static std::vector<ShardState> state_of(const Handle& handle) {
+    std::vector<ShardState> state;
+    for (const Xapian::Database& shard : handle.shards) {
+      state.push_back({shard.get_doccount(), shard.get_lastdocid(), shard.get_total_length()});
+    }
+    return state;
+  }
+
   // A handle on the same shards as `mine` (a shard left out of one and not
-  // the other would number documents differently), else none.
+  // the other would number documents differently), each as `mine` sees it
+  // as far as that tells; else none. A commit in between (a document
+  // replaced in place keeps its number) mostly shows there; for one that
+  // does not, each hit is checked too.
   std::unique_ptr<Handle> borrow() {
     std::unique_ptr<Handle> handle = pool_.acquire();
-    if (handle->missing == mine_.missing && handle->shards.size() == mine_.shards.size()) return handle;
+    if (handle->missing == missing_ && state_of(*handle) == mine_) return handle;
     pool_.release(std::move(handle));
     return nullptr;
   }
 
   DatabasePool& pool_;
-  const Handle& mine_;
+  std::vector<std::string> missing_;
+  std::vector<ShardState> mine_;  // taken before any thread starts
   std::size_t extra_;
   std::vector<std::unique_ptr<Handle>> handles_;
 };

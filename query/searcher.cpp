@@ -263,12 +263,21 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
   const bool wants_votes = !has_diacritics(request.query);
   std::vector<query::AccentVotes> votes(wants_votes ? candidates.size() : 0);
   results.hits.resize(candidates.size());
-  // Whether the hit was read: another reader than `db` may see another
-  // revision of a remote shard, where the number is another document's.
+  // Over remote shards, a search running alone reads its hits over more
+  // connections at once; one over local shards shares them with the helper.
+  query::RemoteReaders readers(pool, handle, searches_running.load() == 1 ? extra_remote_readers() : 0);
+  // Whether the hit was read. Another connection than the search's own may
+  // see another revision of a remote shard, where the number is another
+  // document's, or this one's later version: what it reads must be the
+  // document the match named, and one the caller may see.
   const auto read_hit = [&](std::size_t i, Xapian::Database& reader) {
     storage::Record record =
         storage::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
-    if (&reader != &db && record.document.id != candidates[i].id) return false;
+    if (readers.active() && &reader != &db &&
+        (record.document.id != candidates[i].id || record.document.access > request.clearance)) {
+      return false;
+    }
+    if (wants_votes) votes[i] = {};  // a hit read again counts once
     Hit& hit = results.hits[i];
     hit.rank = request.offset + i + 1;
     hit.score = candidates[i].weight;
@@ -297,9 +306,6 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
                                       {start.byte, start.position, passage_end + span / 4});
     return true;
   };
-  // Over remote shards, a search running alone reads its hits over more
-  // connections at once; one over local shards shares them with the helper.
-  query::RemoteReaders readers(pool, handle, searches_running.load() == 1 ? extra_remote_readers() : 0);
   if (readers.active()) {
     readers.for_each(db, candidates.size(), read_hit);
   } else {

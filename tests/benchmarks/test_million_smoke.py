@@ -1,6 +1,7 @@
 """benchmarks/million.py end to end on a few hundred recombined documents:
 a corpus of distinct documents, both sizes indexed and searched, the table
-and the plot written. Needs VNTC in ../shared/data; skipped without it."""
+and the plot written. Needs VNTC and keyword.freq in ../shared/data; skipped
+without them."""
 import json
 import os
 import pathlib
@@ -13,7 +14,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
 
 
-@pytest.mark.skipif(not (DATA / "vntc" / "vntc_train_full.jsonl.gz").exists(), reason="needs VNTC in ../shared/data")
+@pytest.mark.skipif(not (DATA / "vntc" / "vntc_train_full.jsonl.gz").exists()
+                    or not (DATA / "queries" / "keyword.freq").exists(), reason="needs VNTC and keyword.freq in ../shared/data")
 def test_million_smoke(tmp_path):
     run = subprocess.run(
         [sys.executable, ROOT / "benchmarks" / "million.py", "--documents", "400", "--baseline", "40",
