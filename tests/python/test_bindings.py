@@ -407,8 +407,8 @@ def test_hits_read_over_more_connections_are_those_of_the_search_s_own_revision(
         assert [hit.id for hit in db.search("hội nghị", limit=1)] == ["d0"]
         served.rename(tmp_path / "first")
         (tmp_path / "second").rename(served)
-        # The first search opens a connection more, on the later database;
-        # the next ones read on it too.
+        # Each search reads over a connection more, opened on the later
+        # database (one that is refused is not kept), and its own.
         for _ in range(3):
             results = db.search("hội nghị", limit=20)
             assert sorted(hit.id for hit in results) == [f"d{i}" for i in range(6)]
