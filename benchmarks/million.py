@@ -149,7 +149,10 @@ def main():
     parser.add_argument("--report", action="store_true", help="only write the table and plot of the last run")
     args = parser.parse_args()
     if args.report:
-        return report(json.loads((args.work / "million.json").read_text(encoding="utf-8")), args.work)
+        last = args.work / "million.json"
+        if not last.exists():
+            sys.exit(f"no run to report: {last} does not exist")
+        return report(json.loads(last.read_text(encoding="utf-8")), args.work)
     for needed in (args.data / "vntc" / "vntc_train_full.jsonl.gz", args.data / "queries" / "keyword.freq"):
         if not needed.exists():
             sys.exit(f"needs {needed}")

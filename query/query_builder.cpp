@@ -612,7 +612,7 @@ class Builder {
       }
     }
     if (words.empty()) return {};
-    if (!within_negation_) highlighting_.add_run(std::move(run));
+    highlighting_.add_run(std::move(run));  // none inside an exclusion: all() swaps it out
     Xapian::Query query = phrase_of(words);
     if (!exact_boosts.empty()) {
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,

@@ -97,8 +97,11 @@ constexpr Xapian::doccount exact_total_margin = 100;
 // the shards on the same machine one more reader pays and two do not
 // (benchmarks/README.md, Shards).
 std::size_t extra_remote_readers() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return std::min<std::size_t>(3, cores > 1 ? cores - 1 : 0);
+  static const std::size_t readers = [] {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return std::min<std::size_t>(3, cores > 1 ? cores - 1 : 0);
+  }();
+  return readers;
 }
 
 // The document's id, which the matcher gives as (the end of) the sort key.
