@@ -52,6 +52,15 @@ class HelperThread {
     if (count > 1) finish_posted(/*rethrow=*/true);
   }
 
+  /// Starts `work` on this thread (claimed) and returns at once; `join`
+  /// follows. Work not begun by the time of `join` is withdrawn and never
+  /// runs, so it must be work that may be left undone: taking items from a
+  /// counter the caller also takes from, say.
+  void start(std::function<void()> work) { post(std::move(work)); }
+  /// Returns once the started work has ended or was withdrawn; rethrows
+  /// what it threw.
+  void join() { finish_posted(/*rethrow=*/true); }
+
  private:
   // The state of the latest work posted: its number, times four, plus a phase.
   enum Phase : std::uint64_t { pending = 0, running = 1, done = 2, withdrawn = 3 };

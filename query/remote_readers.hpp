@@ -2,7 +2,9 @@
 // Over remote shards, each hit's record is a round trip spent waiting on the
 // network, one after another on one connection. A search running alone reads
 // them over a few more connections at once: handles borrowed from the pool
-// (kept there between searches), each read by a thread of its own.
+// (kept there between searches), each read by one of the Searcher's reader
+// threads. The threads last as long as the Searcher, so a search pays no
+// thread start and each thread's analyzer keeps its cache of words warm.
 
 #include <xapian.h>
 
@@ -12,30 +14,35 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <vector>
 
 #include "database_pool.hpp"
+#include "helper_thread.hpp"
 
 namespace vankien::query {
 
 class RemoteReaders {
  public:
-  /// `extra` readers beside `mine`; none when every shard of `mine` is local.
-  RemoteReaders(DatabasePool& pool, const Handle& mine, std::size_t extra)
-      : pool_(pool), missing_(mine.missing), extra_(mine.all_local ? 0 : extra) {
-    if (extra_ > 0) mine_ = state_of(mine);
+  /// Readers beside `mine`, one for each of `threads` free to claim; none
+  /// when every shard of `mine` is local.
+  RemoteReaders(DatabasePool& pool, const Handle& mine, const std::vector<std::unique_ptr<HelperThread>>& threads)
+      : pool_(pool), missing_(mine.missing) {
+    if (mine.all_local) return;
+    for (const std::unique_ptr<HelperThread>& thread : threads) {
+      if (thread->try_claim()) threads_.push_back(thread.get());
+    }
+    if (!threads_.empty()) mine_ = state_of(mine);
   }
   ~RemoteReaders() {
     for (std::unique_ptr<Handle>& handle : handles_) {
       if (handle) pool_.release(std::move(handle));
     }
+    for (HelperThread* thread : threads_) thread->release();
   }
   RemoteReaders(const RemoteReaders&) = delete;
   RemoteReaders& operator=(const RemoteReaders&) = delete;
 
-  bool active() const { return extra_ > 0; }
+  bool active() const { return !threads_.empty(); }
 
   /// Runs `work(i, reader)` for every i in [0, count), `reader` being `mine`
   /// or an extra reader's database. An item `work` returns false for on
@@ -48,29 +55,24 @@ class RemoteReaders {
     std::atomic<std::size_t> next{0};
     std::mutex redo_mutex;
     std::vector<std::size_t> redo;
-    const std::size_t readers = count > 1 ? std::min(extra_, count - 1) : 0;
+    const std::size_t readers = count > 1 ? std::min(threads_.size(), count - 1) : 0;
     if (handles_.size() < readers) handles_.resize(readers);
-    std::vector<std::thread> threads;
     for (std::size_t r = 0; r < readers; ++r) {
-      try {
-        threads.emplace_back([&, r] {
-          std::size_t i = count;
-          try {
-            if (!handles_[r]) handles_[r] = borrow();
-            if (!handles_[r]) return;
-            for (i = next++; i < count && work(i, handles_[r]->all); i = next++) {
-            }
-          } catch (...) {
+      threads_[r]->start([&, r] {
+        std::size_t i = count;
+        try {
+          if (!handles_[r]) handles_[r] = borrow();
+          if (!handles_[r]) return;
+          for (i = next++; i < count && work(i, handles_[r]->all); i = next++) {
           }
-          if (i < count) {  // refused or failed: this reader is done
-            handles_[r].reset();
-            const std::lock_guard lock(redo_mutex);
-            redo.push_back(i);
-          }
-        });
-      } catch (const std::system_error&) {
-        break;  // no thread to spare: the others and the caller take the items
-      }
+        } catch (...) {
+        }
+        if (i < count) {  // refused or failed: this reader is done
+          handles_[r].reset();
+          const std::lock_guard lock(redo_mutex);
+          redo.push_back(i);
+        }
+      });
     }
     std::exception_ptr error;
     try {
@@ -79,7 +81,7 @@ class RemoteReaders {
       error = std::current_exception();
       next = count;  // the others take no more
     }
-    for (std::thread& thread : threads) thread.join();
+    for (std::size_t r = 0; r < readers; ++r) threads_[r]->join();
     if (error) std::rethrow_exception(error);
     for (const std::size_t i : redo) work(i, mine);
   }
@@ -115,7 +117,7 @@ class RemoteReaders {
   DatabasePool& pool_;
   std::vector<std::string> missing_;
   std::vector<ShardState> mine_;  // taken before any thread starts
-  std::size_t extra_;
+  std::vector<HelperThread*> threads_;  // claimed
   std::vector<std::unique_ptr<Handle>> handles_;
 };
 

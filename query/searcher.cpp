@@ -97,11 +97,8 @@ constexpr Xapian::doccount exact_total_margin = 100;
 // the shards on the same machine one more reader pays and two do not
 // (benchmarks/README.md, Shards).
 std::size_t extra_remote_readers() {
-  static const std::size_t readers = [] {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return std::min<std::size_t>(3, cores > 1 ? cores - 1 : 0);
-  }();
-  return readers;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::min<std::size_t>(3, cores > 1 ? cores - 1 : 0);
 }
 
 // The document's id, which the matcher gives as (the end of) the sort key.
@@ -130,6 +127,11 @@ struct Searcher::Impl {
       helper_handle = pool.open();
       helper_thread = std::make_unique<query::HelperThread>();
     }
+    if (options.helper_thread && !pool.all_local()) {
+      for (std::size_t r = 0; r < extra_remote_readers(); ++r) {
+        remote_readers.push_back(std::make_unique<query::HelperThread>());
+      }
+    }
   }
 
   /// One search of the parsed and read query, matching words as `match`
@@ -144,6 +146,8 @@ struct Searcher::Impl {
   // handle that thread reads on (used by it alone).
   std::unique_ptr<query::HelperThread> helper_thread;
   std::unique_ptr<Handle> helper_handle;
+  // Over remote shards: the threads a search reads its hits with, beside its own.
+  std::vector<std::unique_ptr<query::HelperThread>> remote_readers;
   // Searches in progress: the helper only takes work from a search running
   // alone, as otherwise every core may be busy and sharing would only add
   // the cost of handing work over.
@@ -268,7 +272,8 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
   results.hits.resize(candidates.size());
   // Over remote shards, a search running alone reads its hits over more
   // connections at once; one over local shards shares them with the helper.
-  query::RemoteReaders readers(pool, handle, searches_running.load() == 1 ? extra_remote_readers() : 0);
+  static const std::vector<std::unique_ptr<query::HelperThread>> no_readers;
+  query::RemoteReaders readers(pool, handle, searches_running.load() == 1 ? remote_readers : no_readers);
   // Whether the hit was read. Another connection than the search's own may
   // see another revision of a remote shard, where the number is another
   // document's, or this one's later version: what it reads must be the

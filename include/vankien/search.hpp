@@ -110,7 +110,9 @@ struct SearchOptions {
   /// the matcher searches half of the documents on each thread, then both
   /// re-rank, read stored fields and cut snippets. Other searches work alone,
   /// as every search does when this is false. The hits are the same either
-  /// way; an estimated total may differ within its bounds.
+  /// way; an estimated total may differ within its bounds. Over remote
+  /// shards it starts instead one reader thread a spare core (at most three),
+  /// with which a search running alone reads its hits over more connections.
   bool helper_thread = true;
   /// A remote shard that takes longer than this to answer one request, or to
   /// connect, is left out of the search and named in Results::missing_shards.
