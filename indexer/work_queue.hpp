@@ -1,25 +1,34 @@
 #pragma once
 // A bounded queue between one producer thread and one consumer: the producer
-// waits when the consumer falls behind, so memory stays bounded.
+// waits when the consumer falls behind, so memory stays bounded. It is bounded
+// in items and in the bytes the producer says each holds; an item larger than
+// the byte bound still goes in once the queue is empty.
 
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace vankien::index {
 
 template <typename Item>
 class WorkQueue {
  public:
-  explicit WorkQueue(std::size_t capacity) : capacity_(capacity) {}
+  explicit WorkQueue(std::size_t capacity, std::size_t max_bytes = std::numeric_limits<std::size_t>::max())
+      : capacity_(capacity), max_bytes_(max_bytes) {}
 
   /// False when the consumer has stopped taking items.
-  bool push(Item item) {
+  bool push(Item item, std::size_t bytes = 0) {
     std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || abandoned_; });
+    not_full_.wait(lock, [&] {
+      return (items_.size() < capacity_ && (items_.empty() || (bytes_ <= max_bytes_ && bytes <= max_bytes_ - bytes_))) || abandoned_;
+    });
     if (abandoned_) return false;
-    items_.push_back(std::move(item));
+    items_.emplace_back(std::move(item), bytes);
+    bytes_ += bytes;
     not_empty_.notify_one();
     return true;
   }
@@ -29,7 +38,8 @@ class WorkQueue {
     std::unique_lock lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
     if (items_.empty()) return std::nullopt;
-    Item item = std::move(items_.front());
+    Item item = std::move(items_.front().first);
+    bytes_ -= items_.front().second;
     items_.pop_front();
     not_full_.notify_one();
     return item;
@@ -49,10 +59,11 @@ class WorkQueue {
   }
 
  private:
-  std::size_t capacity_;
+  std::size_t capacity_, max_bytes_;
   std::mutex mutex_;
   std::condition_variable not_empty_, not_full_;
-  std::deque<Item> items_;
+  std::deque<std::pair<Item, std::size_t>> items_;  // with its bytes
+  std::size_t bytes_ = 0;
   bool closed_ = false;
   bool abandoned_ = false;
 };

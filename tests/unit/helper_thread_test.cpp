@@ -6,6 +6,7 @@
 #include <chrono>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "query/helper_thread.hpp"
@@ -91,5 +92,50 @@ TEST_CASE("a forked child does not use its parent's helper, which it does not ha
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(helper.try_claim());  // the parent's helper is still its own
+  helper.release();
+}
+
+namespace {
+
+// Waits, for two seconds at most, for `flag` to be set.
+bool wait_for(const std::atomic<bool>& flag) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (!flag && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+  return flag;
+}
+
+}  // namespace
+
+TEST_CASE("work started on the helper has ended when join returns, or never runs") {
+  HelperThread helper;
+  REQUIRE(helper.try_claim());
+  for (int round = 0; round < 20; ++round) {
+    CAPTURE(round);
+    std::atomic<bool> began{false}, ended{false};
+    helper.start([&] {
+      began = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      ended = true;
+    });
+    if (round % 2 == 0) REQUIRE(wait_for(began));  // else it may be withdrawn
+    helper.join();
+    const bool ended_at_join = ended;
+    CHECK(ended_at_join == began.load());
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(began.load() == ended_at_join);  // withdrawn work never starts later
+  }
+  helper.release();
+}
+
+TEST_CASE("join rethrows what the started work threw") {
+  HelperThread helper;
+  REQUIRE(helper.try_claim());
+  std::atomic<bool> began{false};
+  helper.start([&] {
+    began = true;
+    throw std::runtime_error("on the helper");
+  });
+  REQUIRE(wait_for(began));
+  CHECK_THROWS_WITH_AS(helper.join(), "on the helper", std::runtime_error);
   helper.release();
 }
