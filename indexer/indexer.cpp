@@ -24,12 +24,6 @@ namespace vankien {
 namespace {
 
 constexpr std::string_view synonyms_key = "vankien.synonyms";
-// Documents prepared ahead of the writer: enough to keep the reading thread
-// busy while the writer commits a batch (with 64 it waited, and a run took
-// 10% longer), few enough to bound memory: at most this many, holding at most
-// this much text.
-constexpr std::size_t queue_capacity = 512;
-constexpr std::size_t queue_text_bytes = std::size_t{16} << 20;
 
 }  // namespace
 
@@ -214,7 +208,7 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
     std::uintmax_t bytes;
   };
   using Item = std::variant<Impl::Prepared, Problem, FileDone>;
-  index::WorkQueue<Item> queue(queue_capacity, queue_text_bytes);
+  index::WorkQueue<Item> queue(index::waiting_documents, index::waiting_text_bytes);
   std::exception_ptr producer_error;
 
   std::thread producer([&] {
@@ -224,9 +218,9 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
       auto on_problem = [&](Problem&& problem) { queue.push(std::move(problem)); };
       auto on_document = [&](Document&& document) {
         SourceLocation where = document.source;
-        const std::size_t text_bytes = document.title.size() + document.lead.size() + document.body.size();
+        const std::size_t bytes = index::text_bytes(document);
         try {
-          queue.push(impl_->prepare(std::move(document), snapshot), text_bytes);
+          queue.push(impl_->prepare(std::move(document), snapshot), bytes);
         } catch (const std::exception& error) {  // one document's failure is not the run's
           queue.push(Problem{std::move(where), error.what()});
         }

@@ -19,10 +19,6 @@ namespace vankien {
 
 namespace {
 
-// Documents waiting for each shard's thread: enough to keep it busy, few
-// enough to bound memory.
-constexpr std::size_t shard_queue_capacity = 32;
-
 // The id Indexer::add gives a document that has none, so that routing and
 // the stored id agree.
 void give_id(Document& document) {
@@ -107,7 +103,9 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
   std::vector<std::unique_ptr<index::WorkQueue<Document>>> queues;
   std::vector<ShardTally> tallies(count);
   std::vector<std::exception_ptr> errors(count);
-  for (std::size_t k = 0; k < count; ++k) queues.push_back(std::make_unique<index::WorkQueue<Document>>(shard_queue_capacity));
+  for (std::size_t k = 0; k < count; ++k) {
+    queues.push_back(std::make_unique<index::WorkQueue<Document>>(index::waiting_documents, index::waiting_text_bytes));
+  }
 
   std::vector<std::thread> writers;
   for (std::size_t k = 0; k < count; ++k) {
@@ -153,7 +151,8 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
       if (stopped) return;
       give_id(document);
       const std::size_t k = shard_of(document.id, count);
-      stopped = !queues[k]->push(std::move(document));
+      const std::size_t bytes = index::text_bytes(document);
+      stopped = !queues[k]->push(std::move(document), bytes);
     };
     for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
       if (stopped) break;

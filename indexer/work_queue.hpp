@@ -12,7 +12,22 @@
 #include <optional>
 #include <utility>
 
+#include "vankien/document.hpp"
+
 namespace vankien::index {
+
+// Documents waiting for a writer: enough that the thread preparing them keeps
+// working while the writer commits a batch (with 64, and with 32 a shard, it
+// waited, and a run took 10 to 15% longer: benchmarks/README.md, Indexing),
+// few enough to bound memory: at most this many, holding at most this much
+// text (a prepared document takes about ten times its text in memory).
+inline constexpr std::size_t waiting_documents = 512;
+inline constexpr std::size_t waiting_text_bytes = std::size_t{4} << 20;
+
+/// What a document weighs in the queue: its text.
+inline std::size_t text_bytes(const Document& document) {
+  return document.title.size() + document.lead.size() + document.body.size();
+}
 
 template <typename Item>
 class WorkQueue {
