@@ -12,7 +12,7 @@ documents=${1:-20000}
 queries=${2:-500}
 work=${3:-$build_dir/benchmarks/shards}
 data=../shared/data
-cmake --build "$build_dir" --target vankien_cli index_bench shard_bench >/dev/null
+cmake --build "$build_dir" --target vankien_cli index_bench shard_bench passage_bench >/dev/null
 mkdir -p "$work"
 [ -d "$data/vntc" ] || { echo "needs $data/vntc" >&2; exit 2; }
 corpus=$work/corpus.jsonl
@@ -56,3 +56,6 @@ echo "== queries: $queries as typed, top 10 with snippets"
   "1 remote shard=$one_remote" \
   "2 remote shards=$two_remote" \
   "4 remote shards=$four_remote"
+
+echo "== a remote hit's snippet passage, found in its stored body"
+"$build_dir/benchmarks/passage_bench" "$corpus" "$query_file" 2000 300

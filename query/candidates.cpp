@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <string_view>
 
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
@@ -86,28 +88,37 @@ std::vector<std::size_t> adjacent_pairs_from_shards(Xapian::Database& db,
   return adjacent;
 }
 
-using Matches = std::vector<std::pair<Xapian::termpos, const std::string*>>;
+// The end of the first stretch of `span` positions holding the most distinct
+// terms, fed the matches in position order. A later stretch must hold more
+// to take its place, so once one holds every term, no match that follows can
+// change the answer: a caller reading the body may stop there.
+class DensestStretch {
+ public:
+  DensestStretch(std::size_t terms, std::uint32_t span) : terms_(terms), span_(span) {}
 
-// The end of the stretch of `span` positions holding the most distinct terms.
-std::uint32_t densest_stretch_end(Matches matches, std::uint32_t span) {
-  if (matches.empty()) return 0;
-  std::sort(matches.begin(), matches.end());
-  std::size_t best_distinct = 0;
-  Xapian::termpos best_end = matches.front().first;
-  std::unordered_map<const std::string*, std::size_t> in_window;
-  for (std::size_t first = 0, last = 0; last < matches.size(); ++last) {
-    ++in_window[matches[last].second];
-    while (matches[last].first - matches[first].first >= span) {
-      if (--in_window[matches[first].second] == 0) in_window.erase(matches[first].second);
-      ++first;
+  void add(Xapian::termpos position, const std::string* term) {
+    window_.emplace_back(position, term);
+    ++in_window_[term];
+    while (position - window_.front().first >= span_) {
+      if (--in_window_[window_.front().second] == 0) in_window_.erase(window_.front().second);
+      window_.pop_front();
     }
-    if (in_window.size() > best_distinct) {
-      best_distinct = in_window.size();
-      best_end = matches[last].first;
+    if (in_window_.size() > best_distinct_) {
+      best_distinct_ = in_window_.size();
+      best_end_ = position;
     }
   }
-  return static_cast<std::uint32_t>(best_end);
-}
+  bool holds_every_term() const { return best_distinct_ == terms_; }
+  std::uint32_t end() const { return static_cast<std::uint32_t>(best_end_); }  // 0 with no match
+
+ private:
+  std::size_t terms_;
+  std::uint32_t span_;
+  std::deque<std::pair<Xapian::termpos, const std::string*>> window_;
+  std::unordered_map<const std::string*, std::size_t> in_window_;
+  std::size_t best_distinct_ = 0;
+  Xapian::termpos best_end_ = 0;
+};
 
 }  // namespace
 
@@ -153,24 +164,36 @@ void add_proximity(const HelperClaim& helper, Xapian::Database& db, bool remote,
 
 std::uint32_t best_passage_end(Xapian::Database& db, Candidate& candidate, const std::set<std::string>& terms,
                                Xapian::termpos body_first, std::uint32_t span) {
-  Matches matches;
+  std::vector<std::pair<Xapian::termpos, const std::string*>> matches;
   for (const std::string& term : terms) {
     for (const Xapian::termpos position : candidate.positions_of(db, term)) {
       if (position >= body_first) matches.emplace_back(position - body_first, &term);
     }
   }
-  return densest_stretch_end(std::move(matches), span);
+  std::sort(matches.begin(), matches.end());
+  DensestStretch stretch(terms.size(), span);
+  for (const auto& [position, term] : matches) stretch.add(position, term);
+  return stretch.end();
 }
 
-std::uint32_t best_passage_end(const std::string& body, const std::set<std::string>& terms, std::uint32_t span) {
-  Matches matches;
-  Analyzer().analyze(body, [&](const Token& token) {
-    if (token.folded.size() > schema::max_term_bytes) return;  // never indexed
-    if (const auto term = terms.find(token.folded); term != terms.end()) {
-      matches.emplace_back(token.position, &*term);
-    }
-  });
-  return densest_stretch_end(std::move(matches), span);
+std::uint32_t best_passage_end(std::string_view body, const storage::BodyIndex& body_index,
+                               const std::set<std::string>& terms, std::uint32_t span) {
+  DensestStretch stretch(terms.size(), span);
+  // From checkpoint to checkpoint: analysis restarted at one numbers the
+  // words as analysis from the start does, and no word spans one.
+  const std::vector<storage::Checkpoint>& checkpoints = body_index.checkpoints;
+  for (std::size_t k = 0; k <= checkpoints.size() && !stretch.holds_every_term(); ++k) {
+    const storage::Checkpoint from = k == 0 ? storage::Checkpoint{} : checkpoints[k - 1];
+    const std::size_t to = k < checkpoints.size() ? checkpoints[k].byte : body.size();
+    if (to < from.byte) break;  // not a record the indexer wrote; decode_record checks the bytes
+    Analyzer().analyze(body.substr(from.byte, to - from.byte), [&](const Token& token) {
+      if (token.folded.size() > schema::max_term_bytes) return;  // never indexed
+      if (const auto term = terms.find(token.folded); term != terms.end()) {
+        stretch.add(from.position + token.position, &*term);
+      }
+    });
+  }
+  return stretch.end();
 }
 
 }  // namespace vankien::query

@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "database_pool.hpp"
+#include "storage/document_record.hpp"
 
 namespace vankien::query {
 
@@ -43,7 +45,10 @@ void add_proximity(const HelperClaim& helper, Xapian::Database& db, bool remote,
 /// lists (body positions start at `body_first`).
 std::uint32_t best_passage_end(Xapian::Database& db, Candidate& candidate, const std::set<std::string>& terms,
                                Xapian::termpos body_first, std::uint32_t span);
-/// The same from the body's text, analysed as the indexer did: no round trip.
-std::uint32_t best_passage_end(const std::string& body, const std::set<std::string>& terms, std::uint32_t span);
+/// The same from the body's text, analysed as the indexer did: no round
+/// trip. Analysed from checkpoint to checkpoint, and no further than the
+/// first stretch that holds every term.
+std::uint32_t best_passage_end(std::string_view body, const storage::BodyIndex& body_index,
+                               const std::set<std::string>& terms, std::uint32_t span);
 
 }  // namespace vankien::query

@@ -306,7 +306,8 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
     const std::uint32_t passage_end =
         handle.all_local ? query::best_passage_end(reader, candidates[i], built.highlighting.folded_terms(),
                                             record.body_index.first_position, span)
-                         : query::best_passage_end(hit.document.body, built.highlighting.folded_terms(), span);
+                         : query::best_passage_end(hit.document.body, record.body_index,
+                                                    built.highlighting.folded_terms(), span);
     const storage::Checkpoint start =
         storage::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
     hit.snippet = query::make_snippet(hit.document.body, built.highlighting, request.snippet_bytes,
