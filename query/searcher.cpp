@@ -312,7 +312,8 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
         storage::checkpoint_before(record.body_index, passage_end > span ? passage_end - span : 0);
     hit.snippet = query::make_snippet(hit.document.body, built.highlighting, request.snippet_bytes,
                                       built.word_sequence, wants_votes ? &votes[i] : nullptr,
-                                      {start.byte, start.position, passage_end + span / 4});
+                                      {start.byte, start.position, passage_end + span / 4,
+                                       &record.body_index.checkpoints});
     return true;
   };
   if (readers.active()) {

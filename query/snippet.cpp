@@ -168,20 +168,32 @@ Snippet make_snippet(std::string_view body, const Highlighting& highlighting,
   const std::string* previous_term = nullptr;
   std::string previous_text;
   std::uint32_t previous_position = 0;
-  // The body is read a chunk at a time, and reading stops once a passage
-  // holding every query word has been seen: the best snippet is usually near
-  // the top, and long documents need not be analysed to the end.
+  // The body is read a piece at a time, from a checkpoint to the first one
+  // at least chunk_bytes further, and reading stops once a passage holding
+  // every query word has been seen: the best snippet is usually near the
+  // top, and long documents need not be analysed to the end. Analysis
+  // restarted at a checkpoint numbers the words as analysis from the start
+  // does, and no word spans one: not even a code holding a space ("35-
+  // NQ/TW"), which a piece cut at any other space could split.
   std::size_t chunk_start = range.first_byte;
-  std::uint32_t chunk_first_position = range.first_position;  // chunks end at spaces, so positions run on
+  std::uint32_t chunk_first_position = range.first_position;
   bool complete = false;
   while (!terms.empty() && chunk_start < scanned.size() && !complete && matches.size() < max_matches &&
          chunk_first_position <= scan_until) {
-    std::size_t chunk_end = std::min(scanned.size(), chunk_start + chunk_bytes);
-    while (chunk_end < scanned.size() && !is_space(scanned[chunk_end])) ++chunk_end;
+    std::size_t chunk_end = scanned.size();
+    std::uint32_t next_position = 0;
+    if (range.checkpoints) {
+      const auto next = std::lower_bound(range.checkpoints->begin(), range.checkpoints->end(),
+                                         chunk_start + chunk_bytes,
+                                         [](const storage::Checkpoint& c, std::size_t byte) { return c.byte < byte; });
+      if (next != range.checkpoints->end() && next->byte < scanned.size()) {
+        chunk_end = next->byte;
+        next_position = next->position;
+      }
+    }
     const std::size_t base = chunk_start;
     const std::uint32_t first_position = chunk_first_position;
     Analyzer().analyze(scanned.substr(chunk_start, chunk_end - chunk_start), [&](const Token& token) {
-      chunk_first_position = std::max(chunk_first_position, first_position + token.position + 1);
       if (matches.size() >= max_matches || first_position + token.position > scan_until) return;
       const auto found = terms.find(token.folded);
       if (found == terms.end()) {
@@ -205,6 +217,7 @@ Snippet make_snippet(std::string_view body, const Highlighting& highlighting,
     });
     previous_term = nullptr;
     chunk_start = chunk_end;
+    chunk_first_position = next_position;
     complete = distinct_terms_found.size() == terms.size() && window_has_all(matches, terms.size(), length);
   }
   matches = marked(std::move(matches), highlighting);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "accents.hpp"
+#include "storage/document_record.hpp"
 #include "vankien/search.hpp"
 
 namespace vankien::query {
@@ -21,6 +22,10 @@ struct ScanRange {
   std::size_t first_byte = 0;         ///< where a word starts, just after a space (or 0)
   std::uint32_t first_position = 0;   ///< that word's number
   std::uint32_t last_position = UINT32_MAX;
+  /// Where analysis may restart (the stored record's word index): the body
+  /// is read from one to the next, and no further than needed. Without
+  /// them it is read in one piece.
+  const std::vector<storage::Checkpoint>* checkpoints = nullptr;
 };
 
 /// One word a snippet marks: its folded form, and the form the user typed
@@ -55,8 +60,8 @@ class Highlighting {
 
 /// With `votes`, also counts how the query's neighbouring words are written
 /// where they stand together in the body (`sequence`: the query's folded words).
-/// The body is read from `range.first_byte` until a passage holds every term,
-/// and never past `range.last_position`.
+/// The body is read from `range.first_byte` until a passage holds every term
+/// (checkpoint to checkpoint), and never past `range.last_position`.
 Snippet make_snippet(std::string_view body, const Highlighting& highlighting,
                      std::size_t length, const std::vector<std::string>& sequence = {},
                      AccentVotes* votes = nullptr, const ScanRange& range = {});

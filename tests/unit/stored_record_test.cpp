@@ -191,6 +191,26 @@ TEST_CASE("a snippet read from the checkpoint before its passage is the one read
   }
 }
 
+TEST_CASE("a code holding a space is marked wherever the snippet's reading pieces fall") {
+  // The pieces a snippet reads the body in end at checkpoints; cut at any
+  // space, one fell between "35-" and "NQ/TW" and the code went unmarked.
+  for (std::size_t pad = 440; pad < 600; ++pad) {
+    CAPTURE(pad);
+    std::string body(pad, 'x');
+    for (std::size_t i = 5; i < pad; i += 6) body[i] = ' ';
+    body += " theo Nghị quyết số 35- NQ/TW của Bộ Chính trị. " + long_body();
+    Document d = full_document();
+    d.body = body;
+    const BodyIndex index = decode_record(vankien::index::build_document(Document(d), "hash").get_data()).body_index;
+    const auto terms = vankien::query::Highlighting::of_words({"35-nq/tw"});
+    const vankien::Snippet snippet =
+        vankien::query::make_snippet(body, terms, 240, {}, nullptr, {0, 0, UINT32_MAX, &index.checkpoints});
+    REQUIRE(snippet.highlights.size() == 1);
+    CHECK(body.substr(snippet.highlights[0].begin, snippet.highlights[0].end - snippet.highlights[0].begin) ==
+          "35- NQ/TW");
+  }
+}
+
 TEST_CASE("stored wdfs are BM25's length-normalised frequencies") {
   struct Case {
     unsigned raw, length, stored;
