@@ -1,6 +1,6 @@
 // Any bytes as stored document data (a damaged database): decoding gives a
 // record or a vankien::Error, and a snippet started at any of the record's
-// checkpoints stays inside the body.
+// checkpoints, reading from checkpoint to checkpoint, stays inside the body.
 #include <cstdint>
 #include <string>
 
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string& body = record.document.body;
     for (const vankien::storage::Checkpoint& checkpoint : record.body_index.checkpoints) {
       const vankien::Snippet snippet = vankien::query::make_snippet(
-          body, vankien::query::Highlighting::of_words({"a", "ban"}), 120, {}, nullptr, {checkpoint.byte, checkpoint.position});
+          body, vankien::query::Highlighting::of_words({"a", "ban"}), 120, {}, nullptr,
+          {checkpoint.byte, checkpoint.position, UINT32_MAX, &record.body_index.checkpoints});
       if (snippet.end > body.size() || snippet.begin > snippet.end) __builtin_trap();
     }
   } catch (const vankien::Error&) {

@@ -80,12 +80,16 @@ void HelperThread::finish_posted(bool rethrow) {
   // Not started yet: withdrawn, and the helper will leave it alone.
   if (state_.compare_exchange_strong(expected, number * 4 + withdrawn)) return;
   // Started: it is at its last item, as the caller has taken the others.
-  for (unsigned spins = 0; state_.load(std::memory_order_acquire) != number * 4 + done; ++spins) {
-    if (spins < 1000) {
-      cpu_relax();
-    } else {
-      std::this_thread::yield();
-    }
+  // Most items take microseconds, so the caller watches for a moment; one
+  // may take much longer (a remote read waits on the network, up to its
+  // timeout), so then the caller sleeps until the helper is done.
+  const std::uint64_t finished = number * 4 + done;
+  for (unsigned spins = 0; spins < 1000 && state_.load(std::memory_order_acquire) != finished; ++spins) {
+    cpu_relax();
+  }
+  for (std::uint64_t now = state_.load(std::memory_order_acquire); now != finished;
+       now = state_.load(std::memory_order_acquire)) {
+    state_.wait(now, std::memory_order_acquire);
   }
   if (rethrow && error_) std::rethrow_exception(std::exchange(error_, nullptr));
 }
@@ -113,6 +117,7 @@ void HelperThread::serve() {
       error_ = std::current_exception();
     }
     state_.store(seen * 4 + done, std::memory_order_release);
+    state_.notify_all();
   }
 }
 

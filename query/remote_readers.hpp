@@ -57,22 +57,28 @@ class RemoteReaders {
     std::vector<std::size_t> redo;
     const std::size_t readers = count > 1 ? std::min(threads_.size(), count - 1) : 0;
     if (handles_.size() < readers) handles_.resize(readers);
-    for (std::size_t r = 0; r < readers; ++r) {
-      threads_[r]->start([&, r] {
-        std::size_t i = count;
-        try {
-          if (!handles_[r]) handles_[r] = borrow();
-          if (!handles_[r]) return;
-          for (i = next++; i < count && work(i, handles_[r]->all); i = next++) {
+    redo.reserve(readers);  // so a reader's last step cannot throw
+    std::size_t started = 0;
+    try {
+      for (; started < readers; ++started) {
+        threads_[started]->start([&, r = started]() noexcept {
+          std::size_t i = count;
+          try {
+            if (!handles_[r]) handles_[r] = borrow();
+            if (!handles_[r]) return;
+            for (i = next++; i < count && work(i, handles_[r]->all); i = next++) {
+            }
+          } catch (...) {
           }
-        } catch (...) {
-        }
-        if (i < count) {  // refused or failed: this reader is done
-          handles_[r].reset();
-          const std::lock_guard lock(redo_mutex);
-          redo.push_back(i);
-        }
-      });
+          if (i < count) {  // refused or failed: this reader is done
+            handles_[r].reset();
+            const std::lock_guard lock(redo_mutex);
+            redo.push_back(i);
+          }
+        });
+      }
+    } catch (...) {
+      // Not started (no memory for it): the others and the caller take the items.
     }
     std::exception_ptr error;
     try {
@@ -81,7 +87,9 @@ class RemoteReaders {
       error = std::current_exception();
       next = count;  // the others take no more
     }
-    for (std::size_t r = 0; r < readers; ++r) threads_[r]->join();
+    // Every reader started is waited for, whatever happened here: its work
+    // refers to this frame.
+    for (std::size_t r = 0; r < started; ++r) threads_[r]->join();
     if (error) std::rethrow_exception(error);
     for (const std::size_t i : redo) work(i, mine);
   }

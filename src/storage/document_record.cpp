@@ -134,8 +134,10 @@ Record decode_record(std::string_view data) {
   body_index.checkpoints.reserve(checkpoints);
   Checkpoint at;
   for (std::uint64_t i = 0; i < checkpoints; ++i) {
+    const Checkpoint previous = at;
     at.position += in.number32();
     at.byte += in.number32();
+    if (at.position < previous.position || at.byte < previous.byte) in.fail();  // wrapped: damaged
     body_index.checkpoints.push_back(at);
   }
   doc.body = std::string(in.rest());

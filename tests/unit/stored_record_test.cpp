@@ -103,6 +103,8 @@ TEST_CASE("damaged stored data is an error naming where it broke, never a crash"
       {"cut inside the fields", good.substr(0, 20)},
       {"a number that never ends", std::string(20, '\x80')},
       {"a checkpoint past the body", encode_record(full_document(), {205, {{32, 100000}}})},
+      {"checkpoints going backwards", encode_record(full_document(), {205, {{32, 10}, {20, 5}}})},
+      {"a checkpoint's byte going backwards", encode_record(full_document(), {205, {{32, 10}, {64, 5}}})},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);

@@ -12,16 +12,22 @@ using vankien::index::WorkQueue;
 namespace {
 
 // Whether a push of `bytes` onto `queue` (already holding items) waits: it is
-// tried on a thread of its own, given a moment, then let through by a pop.
-bool push_waits(WorkQueue<std::string>& queue, std::size_t bytes) {
+// tried on a thread of its own; one that waits is given 50 ms to show it
+// does not, one that does not is given two seconds to get through; then a pop
+// makes room either way.
+bool push_waits(WorkQueue<std::string>& queue, std::size_t bytes, bool expected_to_wait) {
   std::atomic<bool> pushed{false};
   std::thread producer([&] {
     queue.push("next", bytes);
     pushed = true;
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const auto until = std::chrono::steady_clock::now() +
+                     (expected_to_wait ? std::chrono::milliseconds(50) : std::chrono::milliseconds(2000));
+  while (!pushed && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   const bool waited = !pushed;
-  CHECK(queue.pop().has_value());  // makes room either way
+  CHECK(queue.pop().has_value());
   producer.join();
   return waited;
 }
@@ -46,14 +52,14 @@ TEST_CASE("the indexing queue is bounded in items and in bytes") {
     CAPTURE(c.name);
     WorkQueue<std::string> queue(c.capacity, c.max_bytes);
     for (std::size_t i = 0; i < c.held_items; ++i) REQUIRE(queue.push("held", c.held_bytes_each));
-    CHECK(push_waits(queue, c.next_bytes) == c.waits);
+    CHECK(push_waits(queue, c.next_bytes, c.waits) == c.waits);
   }
 }
 
 TEST_CASE("an item above the byte bound goes into an empty queue, and the next waits for it") {
   WorkQueue<std::string> queue(8, 100);
   REQUIRE(queue.push("huge", 500));
-  CHECK(push_waits(queue, 0));
+  CHECK(push_waits(queue, 0, true));
   CHECK(queue.pop() == "next");
 }
 

@@ -317,8 +317,9 @@ def open(path: Union[PathLike, Sequence[PathLike]], writable: bool = False, *,  
     queries, or queries of more words, raise QueryError; at most
     `max_expansions` synonyms are tried per word; a search whose offset plus
     limit passes `max_results` raises QueryError. With `helper_thread` (and two
-    cores or more) a search shares its work with a second thread; the hits are
-    the same either way."""
+    cores or more) a search shares its work with a second thread, or over
+    remote shards reads its hits over more connections with reader threads;
+    the hits are the same either way."""
     paths = [path] if isinstance(path, (str, bytes, _os.PathLike)) else list(path)
     return Database(paths, writable, max_document_bytes=max_document_bytes,
                     max_query_bytes=max_query_bytes, max_query_terms=max_query_terms,
