@@ -24,7 +24,9 @@ enum class Access : int {
 /// "public", "internal", "confidential", "secret", "top_secret".
 std::string_view access_name(Access access);
 /// Parses those names and their Vietnamese marks ("mật", "tối mật", "lưu hành
-/// nội bộ", with or without diacritics); nothing when unknown.
+/// nội bộ", with or without diacritics, among `*`, `.`, `:`, brackets, `_`,
+/// `-` and spaces); nothing when unknown, or longer than 64 bytes without
+/// that decoration.
 std::optional<Access> parse_access(std::string_view text);
 
 /// Where a document came from, for error messages and derived ids.

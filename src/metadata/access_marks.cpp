@@ -18,6 +18,15 @@ std::string_view access_name(Access access) {
 }
 
 std::optional<Access> parse_access(std::string_view text) {
+  // A mark is a short cell: its decoration set aside, anything longer than
+  // this (a paragraph) is not folded to be compared.
+  constexpr std::string_view decoration = " *.:()[]_-";
+  constexpr std::size_t longest_mark_bytes = 64;
+  const std::size_t from = text.find_first_not_of(decoration);
+  if (from != std::string_view::npos) {
+    text = text.substr(from, text.find_last_not_of(decoration) - from + 1);
+  }
+  if (text.size() > longest_mark_bytes) return std::nullopt;
   // Folded words, so "mật", "MẬT" and "mat" all read; '_' and '-' as spaces.
   std::string key = fold(text);
   std::replace_if(key.begin(), key.end(), [](char c) { return c == '_' || c == '-'; }, ' ');

@@ -94,8 +94,21 @@ bool has_letters(std::string_view text) {
   });
 }
 
+// The start of a line, folded: enough of it to compare with any heading
+// looked for (the longest, folded, is 25 bytes), rather than all of it, as a
+// line may be a whole paragraph. Cut at a blank, so no word is split.
+constexpr std::size_t line_start_bytes = 160;
+
+std::string folded_start(std::string_view text) {
+  if (text.size() > line_start_bytes) {
+    const std::size_t blank = text.find_first_of(" \t", line_start_bytes);
+    if (blank != std::string_view::npos) text = text.substr(0, blank);
+  }
+  return vankien::fold(text);
+}
+
 bool starts_with_words(std::string_view text, std::string_view words) {
-  return vankien::fold(text).rfind(vankien::fold(words), 0) == 0;
+  return folded_start(text).starts_with(vankien::fold(words));
 }
 
 // "Số 12-NQ/HU", "Số: 155/KH-UBND": the word số itself, with its mark (or
@@ -109,9 +122,11 @@ bool is_number_cell(std::string_view cell) {
 }
 
 bool is_motto_or_party(std::string_view cell) {
-  return starts_with_words(cell, "đảng cộng sản việt nam") ||
-         starts_with_words(cell, "cộng hòa xã hội chủ nghĩa") ||
-         starts_with_words(cell, "độc lập");
+  static const std::string headings[] = {vankien::fold("đảng cộng sản việt nam"),
+                                         vankien::fold("cộng hòa xã hội chủ nghĩa"), vankien::fold("độc lập")};
+  const std::string start = folded_start(cell);
+  return std::any_of(std::begin(headings), std::end(headings),
+                     [&](const std::string& heading) { return start.starts_with(heading); });
 }
 
 // A name alone on a line: two to five words, each starting with a capital

@@ -9,13 +9,33 @@ namespace vankien::metadata {
 namespace {
 
 constexpr std::size_t max_place_words = 8;   // "Số 12-NQ/HU Bạch Thông" before ", ngày"
+constexpr std::size_t max_date_words = 6;    // "ngày 15 tháng 3 năm 2019" (date_at)
 constexpr std::size_t max_issuer_words = 8;  // "của Ban Thường vụ Huyện ủy" before a cited date
 
 bool is_one_of(const AnalyzedText& text, std::size_t i, std::initializer_list<std::string_view> words) {
   return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return text.is(i, word); });
 }
 
+// At least how many words `text` holds, without analysing it: each piece
+// between blanks with an ASCII letter or digit in it gives one or more.
+std::size_t words_at_least(std::string_view text) {
+  std::size_t count = 0;
+  bool counted = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      counted = false;
+    } else if (!counted && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      counted = true;
+      ++count;
+    }
+  }
+  return count;
+}
+
 std::optional<PlaceAndDate> place_and_date_in(const std::string& cell) {
+  // The date ends the line, within its first words: a cell of more words (a
+  // paragraph) is not one, and is not analysed.
+  if (words_at_least(cell) > max_place_words + max_date_words) return std::nullopt;
   const AnalyzedText text(cell);
   const auto& words = text.words();
   for (std::size_t i = 0; i < words.size() && i <= max_place_words; ++i) {

@@ -282,6 +282,29 @@ TEST_CASE("parse_access and facet_key") {
   CHECK(vankien::schema::facet_key(" -- ") == "");
 }
 
+TEST_CASE("an access mark reads among its decoration, and a paragraph is never one") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::optional<Access> access;
+  };
+  const std::string long_tail(70, 'x');
+  const Case cases[] = {
+      {"stars around", "*** MẬT ***", Access::confidential},
+      {"brackets and a colon", "[Lưu hành nội bộ]:", Access::internal},
+      {"dashes and dots", "-- tối mật ..", Access::secret},
+      {"decomposed, in capitals", vankien::test::to_nfd("TUYỆT MẬT"), Access::top_secret},
+      {"decoration alone", " *** ", std::nullopt},
+      {"a sentence starting with the word", "Mật độ dân số tăng nhanh trong những năm gần đây.", std::nullopt},
+      {"a mark then a long tail", "MẬT " + long_tail, std::nullopt},
+      {"long decoration around a mark", std::string(80, '*') + " MẬT " + std::string(80, '*'), Access::confidential},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(vankien::parse_access(c.text) == c.access);
+  }
+}
+
 TEST_CASE("topics count diacritic and tone-style variants") {
   const Document styled = completed("TIÊU ĐỀ\n\nCông tác tuyên truyền, quán triệt và học tập nghị quyết.");
   const Document decomposed = completed(vankien::test::to_nfd(
@@ -478,6 +501,29 @@ TEST_CASE("a date attached to a cited number is not the document's date") {
                                  "NGHỊ QUYẾT\nvề công tác dân vận");
   CHECK(own.date == "2019-03-15");
   CHECK(own.date_precision == "day");
+}
+
+TEST_CASE("a place and date line ends with its date within its first words") {
+  struct Case {
+    std::string name;
+    std::string place;
+    std::string date;  // empty: not read as the document's
+  };
+  const Case cases[] = {
+      {"a place of eight words", "Phủ Thông Bạch Thông Bắc Kạn xã Cẩm", "2019-03-15"},
+      {"a place of nine words", "Phủ Thông Bạch Thông Bắc Kạn xã Cẩm Giàng", ""},
+      {"a sentence of forty words", std::string("Huyện ủy ") + [] {
+         std::string words;
+         for (int i = 0; i < 20; ++i) words += "chỉ đạo ";
+         return words;
+       }() + "các xã", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    const Document document = completed("HUYỆN ỦY BẠCH THÔNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-NQ/HU\t" + c.place +
+                                        ", ngày 15 tháng 3 năm 2019\nNGHỊ QUYẾT\nvề công tác dân vận");
+    CHECK(document.date == c.date);
+  }
 }
 
 TEST_CASE("only the word Số before a number starts a number line") {
