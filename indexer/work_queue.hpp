@@ -22,7 +22,7 @@ namespace vankien::index {
 // few enough to bound memory: at most this many, holding at most this much
 // text (a prepared document takes about ten times its text in memory).
 inline constexpr std::size_t waiting_documents = 512;
-inline constexpr std::size_t waiting_text_bytes = std::size_t{4} << 20;
+inline constexpr std::size_t waiting_text_bytes = std::size_t{1} << 20;
 
 /// What a document weighs in the queue: its text.
 inline std::size_t text_bytes(const Document& document) {
