@@ -17,11 +17,11 @@
 namespace vankien::index {
 
 // Documents waiting for a writer: enough that the thread preparing them keeps
-// working while the writer commits a batch (with 64, and with 32 a shard, it
-// waited, and a run took 10 to 15% longer: benchmarks/README.md, Indexing),
-// few enough to bound memory: at most this many, holding at most this much
-// text (a prepared document takes about ten times its text in memory).
-inline constexpr std::size_t waiting_documents = 512;
+// working while the writer commits a batch, few enough to bound memory (a
+// prepared document takes about ten times its text): at most this many,
+// holding at most this much text. 512 indexed all of VNTC 10% faster than 64
+// but took peak RSS past twice plain Xapian's (benchmarks/README.md, Indexing).
+inline constexpr std::size_t waiting_documents = 128;
 inline constexpr std::size_t waiting_text_bytes = std::size_t{1} << 20;
 
 /// What a document weighs in the queue: its text.
