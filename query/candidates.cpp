@@ -184,8 +184,7 @@ std::uint32_t best_passage_end(std::string_view body, const storage::BodyIndex& 
   const std::vector<storage::Checkpoint>& checkpoints = body_index.checkpoints;
   for (std::size_t k = 0; k <= checkpoints.size() && !stretch.holds_every_term(); ++k) {
     const storage::Checkpoint from = k == 0 ? storage::Checkpoint{} : checkpoints[k - 1];
-    const std::size_t to = k < checkpoints.size() ? checkpoints[k].byte : body.size();
-    if (to < from.byte) break;  // not a record the indexer wrote; decode_record checks the bytes
+    const std::size_t to = k < checkpoints.size() ? checkpoints[k].byte : body.size();  // in order: decode_record checks
     Analyzer().analyze(body.substr(from.byte, to - from.byte), [&](const Token& token) {
       if (token.folded.size() > schema::max_term_bytes) return;  // never indexed
       if (const auto term = terms.find(token.folded); term != terms.end()) {
