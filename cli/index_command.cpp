@@ -26,6 +26,7 @@ struct IndexOptions {
   std::string district, province;
   std::string root;
   std::size_t batch = 1000;
+  std::size_t dictionary_samples = 1000;
   std::size_t shards = 0;  // 0: one database
   bool merge = false;
   std::size_t max_document_mb = ReadOptions{}.max_document_bytes >> 20;
@@ -148,6 +149,7 @@ int run_index(const IndexOptions& options) {
   }
   IndexerOptions indexer_options;
   indexer_options.batch_size = options.batch;
+  indexer_options.dictionary_samples = options.dictionary_samples;
 
   std::unique_ptr<ProgressLine> progress;
   if (!options.quiet && isatty(STDERR_FILENO)) {
@@ -213,6 +215,10 @@ CommandRunner add_index_command(CLI::App& app) {
   command->add_option("--root", options->root,
                       "Ids of files are their paths relative to this directory (default: the current one)");
   command->add_option("--batch", options->batch, "Documents per commit")->capture_default_str();
+  command->add_option("--dictionary-samples", options->dictionary_samples,
+                      "A new database compresses stored records with a dictionary trained on its first N")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command->add_option("--shards", options->shards,
                       "Write N shards in parallel (DB.shards/0..N-1, one writer each) and DB as a stub file "
                       "naming them; documents are routed by their id, so re-indexing finds the same shard")

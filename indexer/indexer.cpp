@@ -14,7 +14,9 @@
 #include "storage/database.hpp"
 #include "document_builder.hpp"
 #include "storage/document_record.hpp"
+#include "storage/record_compression.hpp"
 #include "storage/syllable_pairs.hpp"
+#include "record_compressor.hpp"
 #include "work_queue.hpp"
 #include "vankien/analyzer.hpp"
 #include "vankien/schema.hpp"
@@ -32,8 +34,11 @@ struct Indexer::Impl {
       : path(path_in),
         options(std::move(options_in)),
         extractor(options.data_dir),
-        db(storage::open_writable(path)) {
+        db(storage::open_writable(path)),
+        stored_dictionary(storage::current_dictionary(db)),
+        compressor(stored_dictionary, options.dictionary_samples) {
     register_synonyms();
+    if (!stored_dictionary) learn_from_stored_records();
   }
 
   // A document ready to be written: built, or known to be unchanged.
@@ -41,6 +46,7 @@ struct Indexer::Impl {
     std::string id_term;
     std::string hash;
     std::optional<Xapian::Document> built;  // empty: unchanged when prepared
+    std::shared_ptr<const storage::RecordDictionary> dictionary;  // the one its record needs
     Document unbuilt;  // kept when unchanged, in case the writer sees otherwise
     SourceLocation source;
   };
@@ -59,16 +65,21 @@ struct Indexer::Impl {
       prepared.unbuilt = std::move(document);
       return prepared;
     }
-    prepared.built = build(std::move(document), prepared.hash);
+    build(std::move(document), prepared);
     return prepared;
   }
 
-  Xapian::Document build(Document document, const std::string& hash) const {
+  void build(Document document, Prepared& prepared) const {
     // Extraction analyses the body; the builder takes its tokens rather than
     // analysing it a second time.
     std::vector<Token> body_tokens;
     extractor.complete(document, body_tokens);
-    return index::build_document(std::move(document), hash, &body_tokens, &pairs);
+    prepared.built = index::build_document(std::move(document), prepared.hash, &body_tokens, &pairs);
+    index::RecordCompressor::Result record = compressor.compress(prepared.built->get_data());
+    if (record.dictionary) {
+      prepared.built->set_data(record.data);
+      prepared.dictionary = std::move(record.dictionary);
+    }
   }
 
   // Writes on this (the writer's) thread; decides added, updated or unchanged
@@ -79,7 +90,8 @@ struct Indexer::Impl {
       if (stored == prepared.hash) return Outcome::unchanged;
       // Unchanged in the view it was prepared against, changed since (the same
       // id earlier in this run): build it now.
-      if (!prepared.built) prepared.built = build(std::move(prepared.unbuilt), prepared.hash);
+      if (!prepared.built) build(std::move(prepared.unbuilt), prepared);
+      if (prepared.dictionary && prepared.dictionary != stored_dictionary) store_dictionary(prepared.dictionary);
       db.replace_document(prepared.id_term, *prepared.built);
       count_change();
       return stored.empty() ? Outcome::added : Outcome::updated;
@@ -120,6 +132,24 @@ struct Indexer::Impl {
     db.commit();
   }
 
+  // The database's first records, when a run before this one stopped short
+  // of training (or the database is older than compressed records).
+  void learn_from_stored_records() {
+    std::size_t records = 0;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end("") && records < options.dictionary_samples;
+         ++it, ++records) {
+      const std::string data = db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data();
+      if (!data.empty() && data.front() != storage::compressed_record_marker) compressor.learn_from(data);
+    }
+  }
+
+  // Before the first record that needs it, in the same commit.
+  void store_dictionary(std::shared_ptr<const storage::RecordDictionary> dictionary) {
+    db.set_metadata(storage::dictionary_key(dictionary->id()), dictionary->bytes());
+    db.set_metadata(std::string(storage::current_dictionary_key), std::to_string(dictionary->id()));
+    stored_dictionary = std::move(dictionary);
+  }
+
   void count_change() {
     if (++pending >= options.batch_size) commit();
   }
@@ -156,6 +186,8 @@ struct Indexer::Impl {
   IndexerOptions options;
   MetadataExtractor extractor;
   Xapian::WritableDatabase db;
+  std::shared_ptr<const storage::RecordDictionary> stored_dictionary;  // new records' dictionary, once stored
+  mutable index::RecordCompressor compressor;
   std::size_t pending = 0;
   // Counted while documents are built (on the reading thread), merged on commit.
   mutable storage::PairCounter pairs;

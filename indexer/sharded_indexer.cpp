@@ -9,6 +9,7 @@
 
 #include "document_builder.hpp"
 #include "storage/accent_table.hpp"
+#include "storage/record_compression.hpp"
 #include "storage/syllable_pairs.hpp"
 #include "storage/database.hpp"
 #include "storage/document_record.hpp"
@@ -206,12 +207,14 @@ void merge_shards(const std::vector<std::filesystem::path>& shards, const std::f
       all.add_database(each.back());
     }
     all.compact(output.string(), Xapian::DBCOMPACT_MULTIPASS);
-    // Compaction keeps the first shard's metadata: the accent table must be
-    // that of every document, so it is stored anew, and the syllable pairs
-    // are the shards' added up.
+    // Compaction keeps the first shard's value of each metadata key: the
+    // accent table must be that of every document, so it is stored anew, the
+    // syllable pairs are the shards' added up, and every shard's record
+    // dictionaries are kept.
     Xapian::WritableDatabase merged = storage::open_writable(output);
     storage::store_accent_table(merged);
     storage::merge_syllable_pairs(merged, each);
+    storage::copy_dictionaries(merged, each);
     merged.commit();
   } catch (const Xapian::Error& error) {
     throw Error("cannot merge the shards into " + output.string() + ": " + error.get_msg());

@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "storage/record_compression.hpp"
 #include "storage/shards.hpp"
 #include "helper_thread.hpp"
 #include "vankien/error.hpp"
@@ -30,12 +31,16 @@ struct Handle {
   std::vector<std::string> missing;  ///< remote shards left out, by name
   bool all_local = true;
   std::uint64_t generation = 0;  ///< the pool's generation it was last reopened at
+  /// Every dictionary of every revision a handle of the pool has seen.
+  std::shared_ptr<storage::RecordDictionaries> dictionaries;
 
   /// Sees the latest commit; what was read of the old revision is forgotten.
   bool reopen() {
     access_counts_.clear();
     term_count_.reset();
-    return all.reopen();
+    const bool changed = all.reopen();
+    if (changed) load_dictionaries();
+    return changed;
   }
 
   /// Distinct terms over every shard, counted once a revision (a walk of the
@@ -61,7 +66,9 @@ struct Handle {
     return access_counts_;
   }
 
-  Handle(const std::vector<storage::ShardLocation>& locations, const storage::RemoteTimeouts& timeouts) {
+  Handle(const std::vector<storage::ShardLocation>& locations, const storage::RemoteTimeouts& timeouts,
+         std::shared_ptr<storage::RecordDictionaries> dictionaries_in = std::make_shared<storage::RecordDictionaries>())
+      : dictionaries(std::move(dictionaries_in)) {
     for (const storage::ShardLocation& location : locations) {
       if (!location.remote()) {
         shards.push_back(storage::open_shard(location, timeouts));
@@ -81,6 +88,7 @@ struct Handle {
       for (const std::string& name : missing) names.append(names.empty() ? "" : ", ").append(name);
       throw ShardsUnavailableError("no shard answered: " + names);
     }
+    load_dictionaries();
   }
 
   /// Whether both see the same revision of every database (a remote one's is unknown).
@@ -96,6 +104,18 @@ struct Handle {
   }
 
  private:
+  // A record read at this revision needs a dictionary stored at it or before.
+  // A revision overwritten meanwhile is reopened by the search that reads it,
+  // which loads them again.
+  void load_dictionaries() {
+    for (const Xapian::Database& shard : shards) {
+      try {
+        dictionaries->load(shard);
+      } catch (const Xapian::DatabaseModifiedError&) {
+      }
+    }
+  }
+
   std::vector<Xapian::doccount> access_counts_;
   std::optional<std::size_t> term_count_;
 };
@@ -183,7 +203,7 @@ class DatabasePool {
   }
 
   std::unique_ptr<Handle> open() const {
-    auto handle = std::make_unique<Handle>(shards_, timeouts_);
+    auto handle = std::make_unique<Handle>(shards_, timeouts_, dictionaries_);
     handle->generation = generation_;
     return handle;
   }
@@ -219,6 +239,7 @@ class DatabasePool {
 
   std::vector<storage::ShardLocation> shards_;
   storage::RemoteTimeouts timeouts_;
+  std::shared_ptr<storage::RecordDictionaries> dictionaries_ = std::make_shared<storage::RecordDictionaries>();
   std::atomic<std::uint64_t> generation_{0};
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handle>> free_;

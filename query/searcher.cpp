@@ -279,8 +279,9 @@ Results Searcher::Impl::run(Handle& handle, const SearchRequest& request, const 
   // document's, or this one's later version: what it reads must be the
   // document the match named, and one the caller may see.
   const auto read_hit = [&](std::size_t i, Xapian::Database& reader) {
-    storage::Record record =
-        storage::decode_record(reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
+    std::string expanded;
+    storage::Record record = storage::decode_record(handle.dictionaries->plain(
+        reader.get_document(candidates[i].docid, Xapian::DOC_ASSUME_VALID).get_data(), expanded));
     if (readers.active() && &reader != &db &&
         (record.document.id != candidates[i].id || record.document.access > request.clearance)) {
       return false;
@@ -330,7 +331,9 @@ std::optional<Document> Searcher::get(const std::string& id, Access clearance) c
     Xapian::Database& all = handle.all;
     const std::string term = schema::id_term(id);
     for (auto it = all.postlist_begin(term); it != all.postlist_end(term); ++it) {
-      Document document = storage::decode_record(all.get_document(*it).get_data()).document;
+      std::string expanded;
+      Document document =
+          storage::decode_record(handle.dictionaries->plain(all.get_document(*it).get_data(), expanded)).document;
       if (document.access <= clearance) return document;
     }
     return std::nullopt;

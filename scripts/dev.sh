@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   cmake g++ make pkg-config
-  libicu-dev libxapian-dev xapian-tools libexpat1-dev libgumbo-dev libyaml-dev libtomlplusplus-dev
+  libicu-dev libxapian-dev libzstd-dev xapian-tools libexpat1-dev libgumbo-dev libyaml-dev libtomlplusplus-dev
   doctest-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libcpp-httplib-dev libssl-dev
   zlib1g-dev pybind11-dev python3-dev python3-pytest python3-venv python3-pip python3-setuptools
   python3-nbclient python3-nbformat python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib

@@ -107,7 +107,10 @@ std::string facet_key(std::string_view value);
 
 /// Metadata keys stored in the database itself (Xapian user metadata).
 inline constexpr std::string_view format_key = "vankien.format";
-inline constexpr std::string_view format_version = "6";
+inline constexpr std::string_view format_version = "7";
+/// Format 6 differs only in never compressing a record: read as it is, and
+/// made format 7 by the first writer to open it.
+inline constexpr std::string_view older_readable_format = "6";
 /// The usual accented form of each folded syllable, stored by the indexer
 /// when a run ends (src/storage/accent_table.hpp): one key per syllable,
 /// "vankien.accent:lanh" -> "lãnh", and this key once the table is stored.

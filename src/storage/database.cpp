@@ -10,6 +10,21 @@
 
 namespace vankien::storage {
 
+namespace {
+
+std::string format_message(const std::string& name, const std::string& format) {
+  return name + ": not a vankien database of format " + std::string(schema::format_version) +
+         (format.empty() ? "" : " (it has format " + format + ": index into a new database)");
+}
+
+}  // namespace
+
+void check_readable_format(const std::string& name, const std::string& format) {
+  if (format != schema::format_version && format != schema::older_readable_format) {
+    throw DatabaseNotFoundError(format_message(name, format));
+  }
+}
+
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
   // Xapian makes the database's own folder, not the ones above it.
   if (const std::filesystem::path parent = path.parent_path(); !parent.empty()) {
@@ -19,12 +34,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
   try {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     const std::string format = db.get_metadata(std::string(schema::format_key));
-    if (format.empty() && db.get_doccount() == 0) {
+    if ((format.empty() && db.get_doccount() == 0) || format == schema::older_readable_format) {
       db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
     } else if (format != schema::format_version) {
-      throw Error(path.string() + ": not a vankien database of format " +
-                  std::string(schema::format_version) +
-                  (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
+      throw Error(format_message(path.string(), format));
     }
     return db;
   } catch (const Xapian::DatabaseLockError& error) {
@@ -64,11 +77,7 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
         db.reopen();
       }
     }
-    if (format != schema::format_version) {
-      throw DatabaseNotFoundError(
-          path.string() + ": not a vankien database of format " + std::string(schema::format_version) +
-          (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
-    }
+    check_readable_format(path.string(), format);
     return db;
   } catch (const Xapian::DatabaseOpeningError& error) {
     throw DatabaseNotFoundError(path.string() + ": not a database: " + error.get_msg());

@@ -106,12 +106,7 @@ Xapian::Database open_shard(const ShardLocation& shard, const RemoteTimeouts& ti
   Xapian::Database db = shard.kind == ShardLocation::Kind::tcp
                             ? Xapian::Remote::open(shard.host, shard.port, timeouts.reply_ms, timeouts.connect_ms)
                             : Xapian::Remote::open(shard.program, shard.args, timeouts.reply_ms);
-  if (const std::string format = db.get_metadata(std::string(schema::format_key));
-      format != schema::format_version) {
-    throw DatabaseNotFoundError(shard.name + ": not a vankien database of format " +
-                                std::string(schema::format_version) +
-                                (format.empty() ? "" : " (it has format " + format + ": index into a new database)"));
-  }
+  check_readable_format(shard.name, db.get_metadata(std::string(schema::format_key)));
   return db;
 }
 

@@ -41,9 +41,20 @@ def files_of(corpus: pathlib.Path) -> list:
     return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name != "vankien.toml")
 
 
+# Records are compressed from the 8th of each database on (trained on a
+# database's first records; 1000 by default), so that every database here
+# reads compressed records, each shard with a dictionary of its own.
+COMPRESSED_FROM = ["--dictionary-samples", "8"]
+
+
 def index(cli, db, files, root):
-    result = cli.run("index", "--db", db, "--root", root, *files)
+    result = cli.run("index", "--db", db, "--root", root, *COMPRESSED_FROM, *files)
     assert result.returncode == 0, result.stderr
+
+
+def dictionary_of(db) -> str:
+    xapian = pytest.importorskip("xapian")
+    return xapian.Database(str(db)).get_metadata("vankien.dictionary").decode()
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +84,12 @@ def comparable(hits, summary):
     return ([(h["id"], round(h["score"], 6), h["snippet"]["html"], h["date"], h["district"], h["term"])
              for h in hits],
             {k: summary[k] for k in ("total", "total_lower", "total_upper", "facets", "suggestion", "relaxed")})
+
+
+def test_every_database_here_compresses_its_records_with_its_own_dictionary(databases):
+    one, shards = databases
+    dictionaries = [dictionary_of(db) for db in [one, *shards[2], *shards[4]]]
+    assert all(dictionaries) and len(set(dictionaries)) == len(dictionaries)
 
 
 @pytest.mark.parametrize("behaviour,args", SEARCHES, ids=[s[0] for s in SEARCHES])
@@ -163,7 +180,7 @@ def test_index_shards_writes_shards_that_answer_as_one_database(cli, databases, 
 def test_index_shards_merge_gives_one_database(cli, databases, tmp_path):
     one, _ = databases
     merged = tmp_path / "merged"
-    result = cli.run("index", "--db", merged, "--shards", "2", "--merge", "--root", ROOT, CORPUS)
+    result = cli.run("index", "--db", merged, "--shards", "2", "--merge", "--root", ROOT, *COMPRESSED_FROM, CORPUS)
     assert result.returncode == 0, result.stderr
     assert merged.is_dir() and not (tmp_path / "merged.shards").exists()
     for args in (["phuong thuc lanh dao"], ["--facets", "--limit", "100", ""], ["BTV"]):
@@ -195,7 +212,8 @@ def test_a_replica_answers_as_its_primary_after_each_replication(cli, tmp_path):
     files = files_of(CORPUS)
     changesets = {"XAPIAN_MAX_CHANGESETS": "10"}
     replica.parent.mkdir()
-    assert cli.run("index", "--db", primary, "--root", ROOT, *files[:13], env=changesets).returncode == 0
+    assert cli.run("index", "--db", primary, "--root", ROOT, *COMPRESSED_FROM, *files[:13],
+                   env=changesets).returncode == 0
     port = free_port()
     replicate = ["xapian-replicate", "--host", "127.0.0.1", "--port", str(port), "--master", "archive",
                  "--one-shot", "--quiet", str(replica)]
@@ -205,8 +223,10 @@ def test_a_replica_answers_as_its_primary_after_each_replication(cli, tmp_path):
             result = subprocess.run(replicate, capture_output=True, text=True, timeout=60)
             assert result.returncode == 0, result.stderr
             assert comparable(*search(cli, [replica], args)[:2]) == comparable(*search(cli, [primary], args)[:2])
-            assert cli.run("index", "--db", primary, "--root", ROOT, *more, env=changesets).returncode == 0
+            assert cli.run("index", "--db", primary, "--root", ROOT, *COMPRESSED_FROM, *more,
+                           env=changesets).returncode == 0
         result = subprocess.run(replicate, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
     assert comparable(*search(cli, [replica], args)[:2]) == comparable(*search(cli, [primary], args)[:2])
     assert search(cli, [replica], args)[1]["total"] == 54
+    assert dictionary_of(replica) and dictionary_of(replica) == dictionary_of(primary)
