@@ -91,11 +91,14 @@ struct Indexer::Impl {
       // Unchanged in the view it was prepared against, changed since (the same
       // id earlier in this run): build it now.
       if (!prepared.built) build(std::move(prepared.unbuilt), prepared);
-      if (prepared.dictionary && prepared.dictionary != stored_dictionary) store_dictionary(prepared.dictionary);
+      if (prepared.dictionary && (!stored_dictionary || prepared.dictionary->id() != stored_dictionary->id())) {
+        store_dictionary(prepared.dictionary);
+      }
       db.replace_document(prepared.id_term, *prepared.built);
       count_change();
       return stored.empty() ? Outcome::added : Outcome::updated;
     } catch (const Xapian::Error& error) {
+      forget_uncommitted_dictionary();
       throw Error("cannot index document '" + prepared.id_term.substr(1) + "': " + error.get_msg());
     }
   }
@@ -143,6 +146,16 @@ struct Indexer::Impl {
     }
   }
 
+  // A failed write drops every change since the last commit, a dictionary
+  // stored since among them: the next record that needs it stores it again.
+  void forget_uncommitted_dictionary() noexcept {
+    try {
+      stored_dictionary = storage::current_dictionary(db);
+    } catch (...) {
+      stored_dictionary.reset();
+    }
+  }
+
   // Before the first record that needs it, in the same commit.
   void store_dictionary(std::shared_ptr<const storage::RecordDictionary> dictionary) {
     db.set_metadata(storage::dictionary_key(dictionary->id()), dictionary->bytes());
@@ -171,6 +184,7 @@ struct Indexer::Impl {
       db.commit();
       pending = 0;
     } catch (const Xapian::Error& error) {
+      forget_uncommitted_dictionary();
       throw Error("commit failed: " + error.get_msg());
     }
   }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "vankien/error.hpp"
+
 namespace vankien::index {
 
 namespace {
@@ -26,8 +28,8 @@ RecordCompressor::Result RecordCompressor::compress(std::string record) {
   std::shared_ptr<const storage::RecordDictionary> dictionary;
   {
     const std::lock_guard lock(mutex_);
+    dictionary = dictionary_;  // the record that completes the samples stays plain, as they do
     if (!dictionary_ && !training_failed_) keep_sample(record);
-    dictionary = dictionary_;
   }
   if (!dictionary) return {std::move(record), nullptr};
   std::string data = dictionary->compress(std::move(record));
@@ -60,7 +62,11 @@ void RecordCompressor::train() {
     return;
   }
   bytes.resize(size);
-  dictionary_ = std::make_shared<const storage::RecordDictionary>(std::move(bytes));
+  try {
+    dictionary_ = std::make_shared<const storage::RecordDictionary>(std::move(bytes));
+  } catch (const Error&) {
+    training_failed_ = true;
+  }
 }
 
 }  // namespace vankien::index

@@ -39,7 +39,9 @@ struct Handle {
     access_counts_.clear();
     term_count_.reset();
     const bool changed = all.reopen();
-    if (changed) load_dictionaries();
+    if (changed) {
+      for (Xapian::Database& shard : shards) load_dictionaries(shard);
+    }
     return changed;
   }
 
@@ -72,13 +74,16 @@ struct Handle {
     for (const storage::ShardLocation& location : locations) {
       if (!location.remote()) {
         shards.push_back(storage::open_shard(location, timeouts));
+        load_dictionaries(shards.back());
         all.add_database(shards.back());
         continue;
       }
       all_local = false;
       try {
-        shards.push_back(storage::open_shard(location, timeouts));
-        all.add_database(shards.back());
+        Xapian::Database shard = storage::open_shard(location, timeouts);
+        load_dictionaries(shard);  // a shard that stops answering here is missing too
+        shards.push_back(shard);
+        all.add_database(shard);
       } catch (const Xapian::Error& error) {
         missing.push_back(location.name);
       }
@@ -88,7 +93,6 @@ struct Handle {
       for (const std::string& name : missing) names.append(names.empty() ? "" : ", ").append(name);
       throw ShardsUnavailableError("no shard answered: " + names);
     }
-    load_dictionaries();
   }
 
   /// Whether both see the same revision of every database (a remote one's is unknown).
@@ -105,13 +109,16 @@ struct Handle {
 
  private:
   // A record read at this revision needs a dictionary stored at it or before.
-  // A revision overwritten meanwhile is reopened by the search that reads it,
-  // which loads them again.
-  void load_dictionaries() {
-    for (const Xapian::Database& shard : shards) {
+  // Dictionaries are only ever added, so a revision overwritten meanwhile is
+  // left for the latest, which holds them all.
+  void load_dictionaries(Xapian::Database& shard) {
+    for (int attempt = 1;; ++attempt) {
       try {
         dictionaries->load(shard);
+        return;
       } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 3) throw;
+        shard.reopen();
       }
     }
   }

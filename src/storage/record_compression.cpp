@@ -59,19 +59,42 @@ std::size_t content_size(std::string_view frame) {
   return static_cast<std::size_t>(size);
 }
 
-template <typename Expand>
-std::string expand_frame(std::string_view frame, Expand expand) {
-  std::string out(content_size(frame), '\0');
-  const std::size_t written = expand(out.data(), out.size());
-  if (ZSTD_isError(written)) damaged(ZSTD_getErrorName(written));
-  if (written != out.size()) damaged("a frame shorter than it claims");
+// Expands as a stream into a buffer that grows with what the frame really
+// holds: a damaged size field alone never allocates what it claims.
+std::string expand_frame(std::string_view frame, const ZSTD_DDict* dictionary) {
+  const std::size_t claimed = content_size(frame);
+  ZSTD_DCtx* context = thread_expand_context();
+  ZSTD_DCtx_reset(context, ZSTD_reset_session_and_parameters);
+  if (dictionary != nullptr) ZSTD_DCtx_refDDict(context, dictionary);
+  std::string out(std::min<std::size_t>(claimed, 8 * frame.size() + 4096), '\0');
+  ZSTD_inBuffer in{frame.data(), frame.size(), 0};
+  std::size_t produced = 0;
+  for (std::size_t round = 0;; ++round) {
+    // Each round reads input or fills the buffer, which doubles up to the claim.
+    if (round > frame.size() + 128) damaged("a frame that does not end");
+    ZSTD_outBuffer into{out.data(), out.size(), produced};
+    const std::size_t left = ZSTD_decompressStream(context, &into, &in);
+    if (ZSTD_isError(left)) damaged(ZSTD_getErrorName(left));
+    const bool progressed = into.pos > produced;
+    produced = into.pos;
+    if (left == 0) break;  // the frame is whole, its checksum checked
+    if (produced == out.size()) {
+      if (out.size() == claimed) damaged("a frame longer than it claims");
+      out.resize(std::min(claimed, 2 * out.size()));
+    } else if (in.pos == in.size && !progressed) {
+      damaged("a frame cut short");
+    }
+  }
+  if (in.pos != in.size) damaged("bytes after the frame");
+  if (produced != claimed) damaged("a frame shorter than it claims");
+  out.resize(produced);
   return out;
 }
 
 }  // namespace
 
 struct RecordDictionary::Handles {
-  std::once_flag compress_once, expand_once;
+  std::once_flag compress_once;
   ZSTD_CDict* compress = nullptr;
   ZSTD_DDict* expand = nullptr;
   ~Handles() {
@@ -85,6 +108,9 @@ std::string dictionary_key(std::uint32_t id) { return std::string(dictionary_key
 RecordDictionary::RecordDictionary(std::string bytes)
     : bytes_(std::move(bytes)), id_(ZDICT_getDictID(bytes_.data(), bytes_.size())), handles_(new Handles) {
   if (id_ == 0) throw Error("not a zstd dictionary");
+  // Made now, so that a damaged dictionary is refused here, once.
+  handles_->expand = ZSTD_createDDict(bytes_.data(), bytes_.size());
+  if (handles_->expand == nullptr) throw Error("compression dictionary " + std::to_string(id_) + " is damaged");
 }
 
 RecordDictionary::~RecordDictionary() = default;
@@ -107,16 +133,7 @@ std::string RecordDictionary::compress(std::string record) const {
   return out;
 }
 
-std::string RecordDictionary::expand(std::string_view frame) const {
-  std::call_once(handles_->expand_once, [&] {
-    handles_->expand = ZSTD_createDDict(bytes_.data(), bytes_.size());
-  });
-  if (handles_->expand == nullptr) throw std::bad_alloc();
-  return expand_frame(frame, [&](char* out, std::size_t size) {
-    return ZSTD_decompress_usingDDict(thread_expand_context(), out, size, frame.data(), frame.size(),
-                                      handles_->expand);
-  });
-}
+std::string RecordDictionary::expand(std::string_view frame) const { return expand_frame(frame, handles_->expand); }
 
 std::shared_ptr<const RecordDictionary> current_dictionary(const Xapian::Database& db) {
   const std::string id = db.get_metadata(std::string(current_dictionary_key));
@@ -138,11 +155,7 @@ void copy_dictionaries(Xapian::WritableDatabase& into, const std::vector<Xapian:
   }
 }
 
-std::string expand_without_dictionary(std::string_view frame) {
-  return expand_frame(frame, [&](char* out, std::size_t size) {
-    return ZSTD_decompressDCtx(thread_expand_context(), out, size, frame.data(), frame.size());
-  });
-}
+std::string expand_without_dictionary(std::string_view frame) { return expand_frame(frame, nullptr); }
 
 void RecordDictionaries::load(const Xapian::Database& shard) {
   const std::string prefix(dictionary_key_prefix);
@@ -159,11 +172,13 @@ void RecordDictionaries::load(const Xapian::Database& shard) {
     try {
       dictionary = std::make_shared<const RecordDictionary>(shard.get_metadata(name));
     } catch (const Error&) {
-      continue;  // not a dictionary: the records naming it are reported when read
     }
-    if (dictionary->id() != id) continue;
     const std::lock_guard lock(mutex_);
-    known_.emplace(dictionary->id(), std::move(dictionary));
+    if (dictionary && dictionary->id() == id) {
+      known_.emplace(dictionary->id(), std::move(dictionary));
+    } else {
+      damaged_.insert(static_cast<std::uint32_t>(id));  // the records naming it are reported when read
+    }
   }
 }
 
@@ -171,6 +186,11 @@ std::shared_ptr<const RecordDictionary> RecordDictionaries::find(std::uint32_t i
   const std::lock_guard lock(mutex_);
   const auto found = known_.find(id);
   return found == known_.end() ? nullptr : found->second;
+}
+
+bool RecordDictionaries::is_damaged(std::uint32_t id) const {
+  const std::lock_guard lock(mutex_);
+  return damaged_.count(id) != 0;
 }
 
 std::string_view RecordDictionaries::plain(std::string_view data, std::string& buffer) const {
@@ -182,8 +202,8 @@ std::string_view RecordDictionaries::plain(std::string_view data, std::string& b
   } else if (const auto dictionary = find(id)) {
     buffer = dictionary->expand(frame);
   } else {
-    throw Error("stored document data needs compression dictionary " + std::to_string(id) +
-                ", which the database does not hold (" + dictionary_key(id) + ")");
+    throw Error("stored document data needs compression dictionary " + std::to_string(id) + ", which " +
+                (is_damaged(id) ? "is damaged" : "the database does not hold") + " (" + dictionary_key(id) + ")");
   }
   return buffer;
 }

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,7 @@ std::string dictionary_key(std::uint32_t id);
 /// A trained dictionary, ready to compress and expand with. Immutable.
 class RecordDictionary {
  public:
-  /// Throws vankien::Error when `bytes` is not a zstd dictionary.
+  /// Throws vankien::Error when `bytes` is not an intact zstd dictionary.
   explicit RecordDictionary(std::string bytes);
   ~RecordDictionary();
   RecordDictionary(const RecordDictionary&) = delete;
@@ -76,8 +77,11 @@ class RecordDictionaries {
   std::shared_ptr<const RecordDictionary> find(std::uint32_t id) const;
 
  private:
+  bool is_damaged(std::uint32_t id) const;
+
   mutable std::mutex mutex_;
   std::map<std::uint32_t, std::shared_ptr<const RecordDictionary>> known_;
+  std::set<std::uint32_t> damaged_;  // keys whose value is no dictionary of their id
 };
 
 }  // namespace vankien::storage

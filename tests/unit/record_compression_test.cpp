@@ -118,7 +118,7 @@ TEST_CASE("records after the first samples are compressed, and read back as inde
   REQUIRE(data.size() == docs.size());
   for (std::size_t i = 0; i < data.size(); ++i) {
     CAPTURE(i);
-    CHECK(compressed(data[i]) == (i >= 29));  // the 30th record trains the dictionary and is its first
+    CHECK(compressed(data[i]) == (i >= 30));  // the first 30 are the samples, kept as they are
   }
   for (const std::string& plain : stored_data(dir / "plain.db")) CHECK_FALSE(compressed(plain));
 
@@ -130,7 +130,7 @@ TEST_CASE("records after the first samples are compressed, and read back as inde
 
   std::size_t compressed_bytes = 0, plain_bytes = 0;
   const std::vector<std::string> plain_data = stored_data(dir / "plain.db");
-  for (std::size_t i = 29; i < data.size(); ++i) {
+  for (std::size_t i = 30; i < data.size(); ++i) {
     compressed_bytes += data[i].size();
     plain_bytes += plain_data[i].size();
   }
@@ -288,9 +288,28 @@ TEST_CASE("damaged compressed records are errors naming what is wrong, never a c
     CHECK_THROWS_AS(none.plain(std::string(1, '\0') + "not a frame", buffer), vankien::Error);
     // A frame header (magic, then a frame content size of 2^32 - 1 in 4 bytes) and nothing else.
     const std::string claims_4gb("\0\x28\xb5\x2f\xfd\xa0\xff\xff\xff\xff", 10);
-    CHECK_THROWS_WITH_AS(none.plain(claims_4gb, buffer), doctest::Contains("damaged"), vankien::Error);
+    CHECK_THROWS_WITH_AS(none.plain(claims_4gb, buffer), doctest::Contains("claiming 4294967295 bytes"),
+                         vankien::Error);
   }
   SUBCASE("not a dictionary") {
     CHECK_THROWS_AS(RecordDictionary("just text"), vankien::Error);
   }
+}
+
+TEST_CASE("a damaged dictionary is named when its records are read; the other records read as ever") {
+  const vankien::test::TempDir dir;
+  const std::vector<Document> docs = articles(50);
+  index(dir / "db", docs, 20);
+  {
+    Xapian::WritableDatabase xapian((dir / "db").string());
+    const std::string id = xapian.get_metadata(std::string(vankien::storage::current_dictionary_key));
+    std::string bytes = xapian.get_metadata(vankien::storage::dictionary_key(static_cast<std::uint32_t>(std::stoul(id))));
+    REQUIRE(bytes.size() > 200);
+    bytes.resize(bytes.size() / 2);  // its entropy tables cut short
+    xapian.set_metadata(std::string(vankien::storage::dictionary_key_prefix) + id, bytes);
+    xapian.commit();
+  }
+  const vankien::Searcher searcher({dir / "db"});
+  CHECK(searcher.get(docs[5].id)->body == docs[5].body);  // one of the samples, plain
+  CHECK_THROWS_WITH_AS(searcher.get(docs[40].id), doctest::Contains("is damaged"), vankien::Error);
 }
