@@ -23,11 +23,11 @@ class VankienEngine : public Engine {
 
   void open(const std::filesystem::path& db) override {
     searcher_.emplace(std::vector<std::filesystem::path>{db});
-    // The filter: the most common district and term of the database, as a
-    // portal's district page with a term selected would ask.
-    const vankien::DatabaseStats stats = searcher_->stats();
-    district_ = most_common(stats, "district");
-    term_ = most_common(stats, "term");
+    // The filter: the database's most common topic, as a portal's topic page
+    // would ask. (A district and a term together, the most common of each,
+    // matched none of VNTC's news articles, which rarely name a term: every
+    // filtered search was empty.)
+    topic_ = most_common(searcher_->stats(), "topic");
   }
 
   std::vector<std::string> search(const std::string& query) override {
@@ -41,8 +41,7 @@ class VankienEngine : public Engine {
     vankien::SearchRequest request;
     request.query = query;
     request.snippet_bytes = snippet_bytes;
-    request.district = district_;
-    request.term = term_;
+    request.topic = topic_;
     request.facets = {"district", "province", "term", "topic", "type"};
     return ids(searcher_->search(request));
   }
@@ -63,7 +62,7 @@ class VankienEngine : public Engine {
   }
 
   std::optional<vankien::Searcher> searcher_;
-  std::string district_, term_;
+  std::string topic_;
 };
 
 }  // namespace
