@@ -130,6 +130,7 @@ std::string RecordDictionary::compress(std::string record) const {
   const std::size_t written = ZSTD_compress2(context, out.data() + 1, out.size() - 1, record.data(), record.size());
   if (ZSTD_isError(written) || 1 + written >= record.size()) return record;
   out.resize(1 + written);
+  out.shrink_to_fit();  // the bound allocated is as large as the record
   return out;
 }
 
