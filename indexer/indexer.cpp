@@ -98,8 +98,11 @@ struct Indexer::Impl {
       count_change();
       return stored.empty() ? Outcome::added : Outcome::updated;
     } catch (const Xapian::Error& error) {
-      forget_uncommitted_dictionary();
+      reread_stored_dictionary();
       throw Error("cannot index document '" + prepared.id_term.substr(1) + "': " + error.get_msg());
+    } catch (...) {
+      reread_stored_dictionary();
+      throw;
     }
   }
 
@@ -146,9 +149,10 @@ struct Indexer::Impl {
     }
   }
 
-  // A failed write drops every change since the last commit, a dictionary
-  // stored since among them: the next record that needs it stores it again.
-  void forget_uncommitted_dictionary() noexcept {
+  // A failed change (a write, a removal, a commit) drops every change since
+  // the last commit, a dictionary stored since among them: what the database
+  // holds now is read again, so the next record that needs it stores it again.
+  void reread_stored_dictionary() noexcept {
     try {
       stored_dictionary = storage::current_dictionary(db);
     } catch (...) {
@@ -184,7 +188,7 @@ struct Indexer::Impl {
       db.commit();
       pending = 0;
     } catch (const Xapian::Error& error) {
-      forget_uncommitted_dictionary();
+      reread_stored_dictionary();
       throw Error("commit failed: " + error.get_msg());
     }
   }
@@ -235,6 +239,7 @@ bool Indexer::remove(const std::string& id) {
     impl_->count_change();
     return true;
   } catch (const Xapian::Error& error) {
+    impl_->reread_stored_dictionary();
     throw Error("cannot delete document '" + id + "': " + error.get_msg());
   }
 }

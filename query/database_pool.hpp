@@ -39,8 +39,10 @@ struct Handle {
     access_counts_.clear();
     term_count_.reset();
     const bool changed = all.reopen();
-    if (changed) {
+    if (changed || dictionaries_pending_) {
+      dictionaries_pending_ = true;  // until read: a failure here is retried at the next reopen
       for (Xapian::Database& shard : shards) load_dictionaries(shard);
+      dictionaries_pending_ = false;
     }
     return changed;
   }
@@ -111,18 +113,28 @@ struct Handle {
   // A record read at this revision needs a dictionary stored at it or before.
   // Dictionaries are only ever added, so a revision overwritten meanwhile is
   // left for the latest, which holds them all.
+  // A remote shard's NetworkError is left as it is (the shard is missing);
+  // other failures leave as vankien::Error.
   void load_dictionaries(Xapian::Database& shard) {
     for (int attempt = 1;; ++attempt) {
       try {
         dictionaries->load(shard);
         return;
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 3) throw;
+      } catch (const Xapian::DatabaseModifiedError& error) {
+        if (attempt == 3) {
+          throw Error("the database changed 3 times while its compression dictionaries were read: " +
+                      error.get_msg());
+        }
         shard.reopen();
+      } catch (const Xapian::NetworkError&) {
+        throw;
+      } catch (const Xapian::Error& error) {
+        throw Error("cannot read the database's compression dictionaries: " + error.get_description());
       }
     }
   }
 
+  bool dictionaries_pending_ = false;
   std::vector<Xapian::doccount> access_counts_;
   std::optional<std::size_t> term_count_;
 };

@@ -35,7 +35,10 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     const std::string format = db.get_metadata(std::string(schema::format_key));
     if ((format.empty() && db.get_doccount() == 0) || format == schema::older_readable_format) {
+      // Committed now: a failed change later drops what is not committed,
+      // and compressed records must never sit in a database marked 6.
       db.set_metadata(std::string(schema::format_key), std::string(schema::format_version));
+      db.commit();
     } else if (format != schema::format_version) {
       throw Error(format_message(path.string(), format));
     }

@@ -218,6 +218,12 @@ TEST_CASE("a format-6 database is searched as it is, and becomes format 7 when w
     const vankien::Searcher searcher({dir / "db"});
     CHECK(searcher.get(docs[3].id)->body == docs[3].body);
   }
+  {
+    // Committed as the writer opens it, before any record: a change that
+    // fails later cannot leave compressed records in a database marked 6.
+    const vankien::Indexer writer(dir / "db", compressing_after(20));
+    CHECK(Xapian::Database((dir / "db").string()).get_metadata(std::string(vankien::schema::format_key)) == "7");
+  }
   index(dir / "db", std::vector<Document>(docs.begin() + 20, docs.end()), 20);
   Xapian::Database xapian((dir / "db").string());
   CHECK(xapian.get_metadata(std::string(vankien::schema::format_key)) == "7");
