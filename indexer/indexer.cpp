@@ -145,7 +145,7 @@ struct Indexer::Impl {
     for (auto it = db.postlist_begin(""); it != db.postlist_end("") && records < options.dictionary_samples;
          ++it, ++records) {
       const std::string data = db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data();
-      if (!data.empty() && data.front() != storage::compressed_record_marker) compressor.learn_from(data);
+      if (!storage::is_compressed(data)) compressor.learn_from(data);
     }
   }
 

@@ -33,7 +33,7 @@ RecordCompressor::Result RecordCompressor::compress(std::string record) {
   }
   if (!dictionary) return {std::move(record), nullptr};
   std::string data = dictionary->compress(std::move(record));
-  const bool compressed = !data.empty() && data.front() == storage::compressed_record_marker;
+  const bool compressed = storage::is_compressed(data);
   return {std::move(data), compressed ? std::move(dictionary) : nullptr};
 }
 

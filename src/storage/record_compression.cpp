@@ -1,6 +1,5 @@
 #include "storage/record_compression.hpp"
 
-#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_getFrameContentSize's limits
 #include <zdict.h>
 #include <zstd.h>
 
@@ -91,6 +90,9 @@ std::string expand_frame(std::string_view frame, const ZSTD_DDict* dictionary) {
   return out;
 }
 
+// A frame made without a dictionary.
+std::string expand_without_dictionary(std::string_view frame) { return expand_frame(frame, nullptr); }
+
 }  // namespace
 
 struct RecordDictionary::Handles {
@@ -156,8 +158,6 @@ void copy_dictionaries(Xapian::WritableDatabase& into, const std::vector<Xapian:
   }
 }
 
-std::string expand_without_dictionary(std::string_view frame) { return expand_frame(frame, nullptr); }
-
 void RecordDictionaries::load(const Xapian::Database& shard) {
   const std::string prefix(dictionary_key_prefix);
   for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key) {
@@ -195,7 +195,7 @@ bool RecordDictionaries::is_damaged(std::uint32_t id) const {
 }
 
 std::string_view RecordDictionaries::plain(std::string_view data, std::string& buffer) const {
-  if (data.empty() || data.front() != compressed_record_marker) return data;
+  if (!is_compressed(data)) return data;
   const std::string_view frame = data.substr(1);
   const unsigned id = ZSTD_getDictID_fromFrame(frame.data(), frame.size());
   if (id == 0) {

@@ -22,6 +22,11 @@
 namespace vankien::storage {
 
 inline constexpr char compressed_record_marker = '\0';
+
+/// Whether stored data is a compressed record (else a plain one).
+inline bool is_compressed(std::string_view data) {
+  return !data.empty() && data.front() == compressed_record_marker;
+}
 inline constexpr std::string_view dictionary_key_prefix = "vankien.dictionary.";
 /// The dictionary new records of this database are compressed with: its id.
 inline constexpr std::string_view current_dictionary_key = "vankien.dictionary";
@@ -59,9 +64,6 @@ std::shared_ptr<const RecordDictionary> current_dictionary(const Xapian::Databas
 /// which keeps the first database's value of each key).
 void copy_dictionaries(Xapian::WritableDatabase& into, const std::vector<Xapian::Database>& from);
 
-/// Expands a frame made without a dictionary; throws vankien::Error when damaged.
-std::string expand_without_dictionary(std::string_view frame);
-
 /// The dictionaries a searcher has read from its databases, by id. Safe to
 /// use from several threads at once.
 class RecordDictionaries {
@@ -74,9 +76,8 @@ class RecordDictionaries {
   /// was not loaded.
   std::string_view plain(std::string_view data, std::string& buffer) const;
 
-  std::shared_ptr<const RecordDictionary> find(std::uint32_t id) const;
-
  private:
+  std::shared_ptr<const RecordDictionary> find(std::uint32_t id) const;
   bool is_damaged(std::uint32_t id) const;
 
   mutable std::mutex mutex_;
