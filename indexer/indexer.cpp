@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <variant>
 
 #include "metadata/abbreviations.hpp"
@@ -26,6 +27,15 @@ namespace vankien {
 namespace {
 
 constexpr std::string_view synonyms_key = "vankien.synonyms";
+
+// Documents counted as written that a failed change took back: failed now.
+void count_cancelled(std::vector<CancelledDocument> cancelled, IndexSummary& summary) {
+  for (CancelledDocument& gone : cancelled) {
+    --(gone.outcome == Outcome::added ? summary.added : summary.updated);
+    ++summary.failed;
+    summary.problems.push_back(Problem{std::move(gone.source), "not written, " + std::move(gone.reason)});
+  }
+}
 
 }  // namespace
 
@@ -85,25 +95,41 @@ struct Indexer::Impl {
   // Writes on this (the writer's) thread; decides added, updated or unchanged
   // against the database as it is now, pending changes included.
   Outcome write(Prepared prepared) {
+    const std::string id = prepared.id_term.substr(1);
+    std::string stored;
     try {
-      const std::string stored = stored_hash(db, prepared.id_term);
-      if (stored == prepared.hash) return Outcome::unchanged;
-      // Unchanged in the view it was prepared against, changed since (the same
-      // id earlier in this run): build it now.
-      if (!prepared.built) build(std::move(prepared.unbuilt), prepared);
+      stored = stored_hash(db, prepared.id_term);  // a read: a failure here cancels nothing
+    } catch (const Xapian::Error& error) {
+      throw Error("cannot index document '" + id + "': " + error.get_msg());
+    }
+    if (stored == prepared.hash) return Outcome::unchanged;
+    // Unchanged in the view it was prepared against, changed since (the same
+    // id earlier in this run): build it now.
+    if (!prepared.built) build(std::move(prepared.unbuilt), prepared);
+    const Outcome outcome = stored.empty() ? Outcome::added : Outcome::updated;
+    try {
       if (prepared.dictionary && (!stored_dictionary || prepared.dictionary->id() != stored_dictionary->id())) {
         store_dictionary(prepared.dictionary);
       }
       db.replace_document(prepared.id_term, *prepared.built);
-      count_change();
-      return stored.empty() ? Outcome::added : Outcome::updated;
     } catch (const Xapian::Error& error) {
-      reread_stored_dictionary();
-      throw Error("cannot index document '" + prepared.id_term.substr(1) + "': " + error.get_msg());
+      const std::string what = "cannot index document '" + id + "': " + error.get_msg();
+      after_failed_change("cancelled when writing another failed (" + what + ")");
+      throw Error(what);
     } catch (...) {
-      reread_stored_dictionary();
+      after_failed_change("cancelled when writing document '" + id + "' failed");
       throw;
     }
+    uncommitted.push_back({id, prepared.source, outcome});
+    try {
+      count_change();
+    } catch (...) {
+      // The batch's commit failed and cancelled this document with the
+      // others: it is reported by what is thrown, not as cancelled.
+      if (!cancelled.empty() && cancelled.back().id == id) cancelled.pop_back();
+      throw;
+    }
+    return outcome;
   }
 
   static std::string stored_hash(Xapian::Database& view, const std::string& id_term) {
@@ -150,9 +176,20 @@ struct Indexer::Impl {
   }
 
   // A failed change (a write, a removal, a commit) drops every change since
-  // the last commit, a dictionary stored since among them: what the database
-  // holds now is read again, so the next record that needs it stores it again.
-  void reread_stored_dictionary() noexcept {
+  // the last commit: the documents written since are cancelled (the caller
+  // hears of them), and what the database holds now is read again, so the
+  // next record that needs the dictionary, dropped too if stored since,
+  // stores it again.
+  void after_failed_change(const std::string& reason) noexcept {
+    try {
+      for (Uncommitted& change : uncommitted) {
+        cancelled.push_back({std::move(change.id), std::move(change.source), change.outcome, reason});
+      }
+    } catch (...) {
+      // No memory left to say which: the run's own error says enough.
+    }
+    uncommitted.clear();
+    pending = 0;
     try {
       stored_dictionary = storage::current_dictionary(db);
     } catch (...) {
@@ -187,9 +224,10 @@ struct Indexer::Impl {
       }
       db.commit();
       pending = 0;
+      uncommitted.clear();
     } catch (const Xapian::Error& error) {
-      reread_stored_dictionary();
-      throw Error("commit failed: " + error.get_msg());
+      after_failed_change("cancelled when a commit failed: " + error.get_msg());
+      throw Error("commit failed, the changes since the last commit cancelled: " + error.get_msg());
     }
   }
 
@@ -207,6 +245,15 @@ struct Indexer::Impl {
   std::shared_ptr<const storage::RecordDictionary> stored_dictionary;  // new records' dictionary, once stored
   mutable index::RecordCompressor compressor;
   std::size_t pending = 0;
+  // Documents written since the last commit, and those a failed change took
+  // back, for the caller (Indexer::take_cancelled).
+  struct Uncommitted {
+    std::string id;
+    SourceLocation source;
+    Outcome outcome;
+  };
+  std::vector<Uncommitted> uncommitted;
+  std::vector<CancelledDocument> cancelled;
   // Counted while documents are built (on the reading thread), merged on commit.
   mutable storage::PairCounter pairs;
 };
@@ -233,18 +280,27 @@ Outcome Indexer::add(Document document) {
 
 bool Indexer::remove(const std::string& id) {
   const std::string term = schema::id_term(id);
+  const auto failure = [&](const Xapian::Error& error) {
+    return "cannot delete document '" + id + "': " + error.get_msg();
+  };
   try {
-    if (impl_->db.get_termfreq(term) == 0) return false;
-    impl_->db.delete_document(term);
-    impl_->count_change();
-    return true;
+    if (impl_->db.get_termfreq(term) == 0) return false;  // a read: a failure here cancels nothing
   } catch (const Xapian::Error& error) {
-    impl_->reread_stored_dictionary();
-    throw Error("cannot delete document '" + id + "': " + error.get_msg());
+    throw Error(failure(error));
   }
+  try {
+    impl_->db.delete_document(term);
+  } catch (const Xapian::Error& error) {
+    impl_->after_failed_change("cancelled when another change failed (" + failure(error) + ")");
+    throw Error(failure(error));
+  }
+  impl_->count_change();
+  return true;
 }
 
 void Indexer::commit() { impl_->commit(true); }
+
+std::vector<CancelledDocument> Indexer::take_cancelled() { return std::exchange(impl_->cancelled, {}); }
 
 std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
 
@@ -288,6 +344,8 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
     queue.close();
   });
 
+  // What a failure in this run cancels must be this run's to report.
+  if (impl_->pending > 0) impl_->commit();
   IndexSummary summary;
   try {
     while (auto item = queue.pop()) {
@@ -311,6 +369,7 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
           summary.problems.push_back(Problem{std::move(where), error.what()});
           ++summary.failed;
         }
+        count_cancelled(take_cancelled(), summary);
       }
     }
   } catch (...) {

@@ -47,6 +47,11 @@ struct ShardTally {
     const std::lock_guard lock(problems_mutex);
     problems.push_back(std::move(problem));
   }
+  // Counted as written, taken back by a failed change: failed now.
+  void cancel(CancelledDocument gone) {
+    --(gone.outcome == Outcome::added ? added : updated);
+    fail(Problem{std::move(gone.source), "not written, " + std::move(gone.reason)});
+  }
 };
 
 }  // namespace
@@ -89,6 +94,14 @@ void ShardedIndexer::commit() {
   for (Indexer& shard : impl_->shards) shard.commit();
 }
 
+std::vector<CancelledDocument> ShardedIndexer::take_cancelled() {
+  std::vector<CancelledDocument> out;
+  for (Indexer& shard : impl_->shards) {
+    for (CancelledDocument& gone : shard.take_cancelled()) out.push_back(std::move(gone));
+  }
+  return out;
+}
+
 std::size_t ShardedIndexer::document_count() const {
   std::size_t count = 0;
   for (const Indexer& shard : impl_->shards) count += shard.document_count();
@@ -101,6 +114,8 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
   ReadOptions read = given_read;
   if (read.site_rules.empty()) read.site_rules = impl_->options.data_dir / "sites.tsv";
   const std::size_t count = impl_->shards.size();
+  // What a failure in this run cancels must be this run's to report.
+  commit();
   std::vector<std::unique_ptr<index::WorkQueue<Document>>> queues;
   std::vector<ShardTally> tallies(count);
   std::vector<std::exception_ptr> errors(count);
@@ -119,6 +134,7 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
           } catch (const std::exception& error) {  // one document's failure is not the run's
             tallies[k].fail(Problem{std::move(where), error.what()});
           }
+          for (CancelledDocument& gone : impl_->shards[k].take_cancelled()) tallies[k].cancel(std::move(gone));
         }
         impl_->shards[k].commit();
       } catch (...) {

@@ -36,6 +36,16 @@ struct IndexerOptions {
 
 enum class Outcome { added, updated, unchanged };
 
+/// A document reported added or updated that a failed change took back:
+/// Xapian cancels every change since the last commit when a write or a
+/// commit fails, so it is not in the database (index it again).
+struct CancelledDocument {
+  std::string id;
+  SourceLocation source;
+  Outcome outcome;  ///< what add() had reported
+  std::string reason;
+};
+
 struct IndexSummary {
   std::size_t added = 0, updated = 0, unchanged = 0, failed = 0;
   std::size_t files = 0, bytes = 0;  ///< read so far
@@ -60,6 +70,10 @@ class Indexer {
 
   /// Makes every change so far durable and visible to readers, atomically.
   void commit();
+
+  /// The documents a failed add(), remove() or commit() cancelled since the
+  /// last call, oldest first. add_files() reports them as failed itself.
+  std::vector<CancelledDocument> take_cancelled();
 
   /// Called after each file with the running totals.
   using Progress = std::function<void(const IndexSummary&)>;
@@ -100,6 +114,8 @@ class ShardedIndexer {
   Outcome add(Document document);
   bool remove(const std::string& id);
   void commit();
+  /// As Indexer::take_cancelled, over every shard.
+  std::vector<CancelledDocument> take_cancelled();
   /// As Indexer::add_files: one thread reads and routes, one per shard
   /// extracts, builds and writes.
   IndexSummary add_files(const std::vector<std::filesystem::path>& paths, const FileSelection& selection = {},
