@@ -538,6 +538,48 @@ TEST_CASE("searches from many threads at once return what a searcher without a h
   CHECK(differences.load() == 0);
 }
 
+TEST_CASE("equal weights come in id order on every page, with and without the helper thread") {
+  // Two weights: documents saying "nghị quyết" twice, then the others; within
+  // each, the order of the ids, not of the documents' numbers (the order they
+  // were added in, here shuffled), whatever page is asked for.
+  std::vector<std::string> all_ids;
+  for (int i = 0; i < 90; ++i) all_ids.push_back("t" + std::string(i < 10 ? "0" : "") + std::to_string(i));
+  std::vector<Document> docs;
+  for (std::size_t k = 0; k < all_ids.size(); ++k) {
+    const std::string& id = all_ids[(k * 37) % all_ids.size()];  // 37 and 90 coprime: each id once
+    const bool twice = std::stoi(id.substr(1)) % 7 == 0;
+    docs.push_back(doc(id, "Tin", twice ? "Nghị quyết, nghị quyết về công tác." : "Nghị quyết về công tác."));
+  }
+  std::vector<std::string> expected;
+  for (const bool twice : {true, false}) {
+    for (const std::string& id : all_ids) {
+      if ((std::stoi(id.substr(1)) % 7 == 0) == twice) expected.push_back(id);
+    }
+  }
+  const vankien::test::TempDir dir;
+  const Searcher with_helper = searcher_over(dir, docs);
+  vankien::SearchOptions alone_options;
+  alone_options.data_dir = vankien::test::data_dir();
+  alone_options.helper_thread = false;
+  const Searcher without_helper({dir / "db"}, alone_options);
+  for (const Searcher* searcher : {&with_helper, &without_helper}) {
+    for (const std::string query : {"nghị", "nghi"}) {
+      for (std::size_t offset = 0; offset < all_ids.size(); offset += 3) {
+        CAPTURE(query);
+        CAPTURE(offset);
+        SearchRequest request;
+        request.query = query;
+        request.offset = offset;
+        request.limit = 10;
+        const std::vector<std::string> page = ids(searcher->search(request));
+        const auto begin = expected.begin() + static_cast<std::ptrdiff_t>(offset);
+        CHECK(page == std::vector<std::string>(begin, expected.begin() + static_cast<std::ptrdiff_t>(
+                                                                  std::min(offset + 10, expected.size()))));
+      }
+    }
+  }
+}
+
 TEST_CASE("facets count every match") {
   SearchRequest request;
   request.facets = {"district", "province", "term", "topic", "type", "year"};
