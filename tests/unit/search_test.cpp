@@ -90,6 +90,15 @@ Searcher searcher_over(const vankien::test::TempDir& dir, std::vector<Document> 
   return Searcher({dir / "db"}, search_options);
 }
 
+// A second searcher on the database searcher_over() wrote, that never shares
+// its work with a helper thread.
+Searcher searcher_without_helper(const vankien::test::TempDir& dir) {
+  vankien::SearchOptions options;
+  options.data_dir = vankien::test::data_dir();
+  options.helper_thread = false;
+  return Searcher({dir / "db"}, options);
+}
+
 const Searcher& searcher() {
   static vankien::test::TempDir dir;
   static const Searcher instance = [] {
@@ -496,10 +505,7 @@ TEST_CASE("searches from many threads at once return what a searcher without a h
   }
   const vankien::test::TempDir dir;
   const Searcher local = searcher_over(dir, docs);
-  vankien::SearchOptions alone_options;
-  alone_options.data_dir = vankien::test::data_dir();
-  alone_options.helper_thread = false;
-  const Searcher without_helper({dir / "db"}, alone_options);
+  const Searcher without_helper = searcher_without_helper(dir);
   const std::vector<std::string> queries = {"phương thức lãnh đạo", "lanh dao huyen uy", "công tác cán bộ",
                                             "\"phuong thuc\" moi", "huyện ủy"};
   // The hits, snippets and suggestion; and the total, which is an estimate
@@ -558,10 +564,7 @@ TEST_CASE("equal weights come in id order on every page, with and without the he
   }
   const vankien::test::TempDir dir;
   const Searcher with_helper = searcher_over(dir, docs);
-  vankien::SearchOptions alone_options;
-  alone_options.data_dir = vankien::test::data_dir();
-  alone_options.helper_thread = false;
-  const Searcher without_helper({dir / "db"}, alone_options);
+  const Searcher without_helper = searcher_without_helper(dir);
   for (const Searcher* searcher : {&with_helper, &without_helper}) {
     for (const std::string query : {"nghị", "nghi"}) {
       for (std::size_t offset = 0; offset < all_ids.size(); offset += 3) {
