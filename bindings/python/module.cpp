@@ -178,6 +178,24 @@ class Database {
     return writer().remove(id);
   }
 
+  py::list take_cancelled() {
+    std::vector<CancelledDocument> cancelled;
+    {
+      py::gil_scoped_release release;
+      const std::lock_guard lock(write_mutex_);
+      cancelled = writer().take_cancelled();
+    }
+    py::list out;
+    for (const CancelledDocument& gone : cancelled) {
+      py::dict item;
+      item["id"] = gone.id;
+      item["outcome"] = gone.outcome == Outcome::updated ? "updated" : "added";
+      item["reason"] = gone.reason;
+      out.append(item);
+    }
+    return out;
+  }
+
   void commit() {
     py::gil_scoped_release release;
     const std::lock_guard lock(write_mutex_);
@@ -357,6 +375,7 @@ PYBIND11_MODULE(_core, m) {
       .def("index_files", &Database::index_files)
       .def("delete", &Database::remove)
       .def("commit", &Database::commit)
+      .def("take_cancelled", &Database::take_cancelled)
       .def("search", &Database::search)
       .def("get", &Database::get)
       .def("close", &Database::close);

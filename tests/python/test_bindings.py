@@ -110,6 +110,57 @@ def test_add_many_collects_errors(db_path):
         assert "unknown field 'colour'" in summary["problems"][1]["message"]
 
 
+# Adds 2,500 documents with add_many() under a file size limit (0: none),
+# then commits; prints what it was told.
+FULL_DISK_CHILD = r"""
+import json, resource, signal, sys
+import vankien
+path, limit = sys.argv[1], int(sys.argv[2])
+if limit:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of the signal
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+words = ("đảng bộ huyện ủy ban thường vụ nghị quyết lãnh đạo chỉ đạo đổi mới công tác cán bộ "
+         "kiểm tra giám sát kinh tế xã hội nông thôn đại hội nhiệm kỳ văn hóa giáo dục").split()
+documents = [{"id": f"d{i}", "title": f"Tin {i}",
+              "body": f"Bài {i}: " + " ".join(words[(i * 7 + k * k) % len(words)] for k in range(400))}
+             for i in range(2500)]
+db = vankien.open(path, writable=True)
+summary = db.add_many(documents)
+try:
+    db.commit()
+    final = []
+except vankien.Error:
+    final = db.take_cancelled()
+print(json.dumps({"summary": summary, "cancelled_by_the_last_commit": final}))
+"""
+
+
+def test_a_failed_commit_is_reported_by_add_many_and_take_cancelled(tmp_path):
+    xapian = pytest.importorskip("xapian")
+
+    def run(db, limit):
+        result = subprocess.run([sys.executable, "-c", FULL_DISK_CHILD, str(db), str(limit)],
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    room = tmp_path / "room.db"
+    assert run(room, 0)["summary"]["added"] == 2500
+    largest = max(p.stat().st_size for p in room.iterdir() if p.is_file())
+    full = tmp_path / "full.db"
+    told = run(full, largest // 2)
+    summary, last = told["summary"], told["cancelled_by_the_last_commit"]
+    present = {t.term[1:].decode() for t in xapian.Database(str(full)).allterms("Q")}
+    # What add_many() counted as added is there, but for what the last commit took back.
+    assert summary["added"] - len(last) == len(present) < 2500
+    assert summary["failed"] + len(present) + len(last) == 2500
+    # Each failure is the write or commit that failed, or one it cancelled.
+    assert all(p["message"].startswith(("not written, cancelled when", "cannot index document", "commit failed"))
+               for p in summary["problems"])
+    assert any(p["message"].startswith("not written, cancelled when") for p in summary["problems"])
+    assert all(item["outcome"] == "added" and item["id"] not in present for item in last)
+
+
 def test_clearance(fixture_db):
     with vankien.open(fixture_db) as db:
         assert db.search('"khu vực biên giới"').total == 0

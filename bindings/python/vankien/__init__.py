@@ -172,13 +172,23 @@ class Database:
         """Adds many; bad ones are counted and described, not raised:
         {"added", "updated", "unchanged", "failed", "problems": [...]}."""
         summary: dict = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "problems": []}
+        numbers: dict = {}  # id -> its document's number, for what a failed commit takes back
+
+        def failed(number: int, message: str) -> None:
+            summary["failed"] += 1
+            summary["problems"].append({"file": f"<document {number}>", "line": 0, "offset": 0,
+                                        "message": message, "warning": False})
+
         for number, document in enumerate(documents, 1):
+            if isinstance(document, dict) and isinstance(document.get("id"), str):
+                numbers[document["id"]] = number
             try:
                 summary[self.add(document)] += 1
             except (Error, TypeError) as error:
-                summary["failed"] += 1
-                summary["problems"].append({"file": f"<document {number}>", "line": 0, "offset": 0,
-                                            "message": str(error), "warning": False})
+                failed(number, str(error))
+            for gone in self.take_cancelled():
+                summary[gone["outcome"]] -= 1
+                failed(numbers.get(gone["id"], 0), f"not written, {gone['reason']}")
         return summary
 
     def index_files(self, paths: Sequence[PathLike], root: Optional[PathLike] = None, *,
@@ -201,6 +211,14 @@ class Database:
     def commit(self) -> None:
         """Makes the changes durable and visible to searches."""
         self._db.commit()
+
+    def take_cancelled(self) -> list:
+        """The documents add() reported "added" or "updated" that a failed
+        write or commit has taken back since the last call: Xapian cancels
+        every change since the last commit when one fails (a full disk), so
+        they are not in the database. Each {"id", "outcome", "reason"};
+        add_many() and index_files() count them as failed themselves."""
+        return self._db.take_cancelled()
 
     def search(self, query: str = "", *, district: Optional[str] = None, province: Optional[str] = None,
                term: Optional[str] = None, topic: Optional[str] = None, type: Optional[str] = None,
