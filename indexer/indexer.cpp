@@ -33,7 +33,7 @@ void count_cancelled(std::vector<CancelledDocument> cancelled, IndexSummary& sum
   for (CancelledDocument& gone : cancelled) {
     --(gone.outcome == Outcome::added ? summary.added : summary.updated);
     ++summary.failed;
-    summary.problems.push_back(Problem{std::move(gone.source), "not written, " + std::move(gone.reason)});
+    summary.problems.push_back(Problem{std::move(gone.source), std::move(gone.reason)});
   }
 }
 
@@ -183,7 +183,7 @@ struct Indexer::Impl {
   void after_failed_change(const std::string& reason) noexcept {
     try {
       for (Uncommitted& change : uncommitted) {
-        cancelled.push_back({std::move(change.id), std::move(change.source), change.outcome, reason});
+        cancelled.push_back({std::move(change.id), std::move(change.source), change.outcome, "not written, " + reason});
       }
     } catch (...) {
       // No memory left to say which: the run's own error says enough.
@@ -291,8 +291,9 @@ bool Indexer::remove(const std::string& id) {
   try {
     impl_->db.delete_document(term);
   } catch (const Xapian::Error& error) {
-    impl_->after_failed_change("cancelled when another change failed (" + failure(error) + ")");
-    throw Error(failure(error));
+    const std::string what = failure(error);
+    impl_->after_failed_change("cancelled when another change failed (" + what + ")");
+    throw Error(what);
   }
   impl_->count_change();
   return true;

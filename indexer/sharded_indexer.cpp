@@ -50,7 +50,7 @@ struct ShardTally {
   // Counted as written, taken back by a failed change: failed now.
   void cancel(CancelledDocument gone) {
     --(gone.outcome == Outcome::added ? added : updated);
-    fail(Problem{std::move(gone.source), "not written, " + std::move(gone.reason)});
+    fail(Problem{std::move(gone.source), std::move(gone.reason)});
   }
 };
 

@@ -43,7 +43,7 @@ struct CancelledDocument {
   std::string id;
   SourceLocation source;
   Outcome outcome;  ///< what add() had reported
-  std::string reason;
+  std::string reason;  ///< "not written, cancelled when ..."
 };
 
 struct IndexSummary {

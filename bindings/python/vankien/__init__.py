@@ -188,7 +188,7 @@ class Database:
                 failed(number, str(error))
             for gone in self.take_cancelled():
                 summary[gone["outcome"]] -= 1
-                failed(numbers.get(gone["id"], 0), f"not written, {gone['reason']}")
+                failed(numbers.get(gone["id"], 0), gone["reason"])
         return summary
 
     def index_files(self, paths: Sequence[PathLike], root: Optional[PathLike] = None, *,
@@ -216,7 +216,8 @@ class Database:
         """The documents add() reported "added" or "updated" that a failed
         write or commit has taken back since the last call: Xapian cancels
         every change since the last commit when one fails (a full disk), so
-        they are not in the database. Each {"id", "outcome", "reason"};
+        they are not in the database. Each {"id", "outcome", "reason"} (the
+        reason reads "not written, cancelled when ...");
         add_many() and index_files() count them as failed themselves."""
         return self._db.take_cancelled()
 
