@@ -15,6 +15,7 @@
 
 #include "storage/record_compression.hpp"
 #include "storage/shards.hpp"
+#include "facet_column.hpp"
 #include "helper_thread.hpp"
 #include "vankien/error.hpp"
 #include "vankien/schema.hpp"
@@ -33,6 +34,8 @@ struct Handle {
   std::uint64_t generation = 0;  ///< the pool's generation it was last reopened at
   /// Every dictionary of every revision a handle of the pool has seen.
   std::shared_ptr<storage::RecordDictionaries> dictionaries;
+  /// The facet columns the handles of the pool read last.
+  std::shared_ptr<FacetColumnCache> facet_columns_read;
 
   /// Sees the latest commit; what was read of the old revision is forgotten.
   bool reopen() {
@@ -59,6 +62,13 @@ struct Handle {
     return term_count_;
   }
 
+  /// The facet column at the revision open, over one local database; none
+  /// over several or a remote one (facet_column.hpp).
+  std::shared_ptr<const FacetColumn> facet_column() {
+    if (!all_local || shards.size() != 1) return nullptr;
+    return facet_columns_read->of(shards.front());
+  }
+
   /// How many documents are at each access level (Access's order), read
   /// once a revision: a remote shard answers each count in a round trip.
   const std::vector<Xapian::doccount>& access_counts() {
@@ -71,8 +81,9 @@ struct Handle {
   }
 
   Handle(const std::vector<storage::ShardLocation>& locations, const storage::RemoteTimeouts& timeouts,
-         std::shared_ptr<storage::RecordDictionaries> dictionaries_in = std::make_shared<storage::RecordDictionaries>())
-      : dictionaries(std::move(dictionaries_in)) {
+         std::shared_ptr<storage::RecordDictionaries> dictionaries_in = std::make_shared<storage::RecordDictionaries>(),
+         std::shared_ptr<FacetColumnCache> facet_columns_in = std::make_shared<FacetColumnCache>())
+      : dictionaries(std::move(dictionaries_in)), facet_columns_read(std::move(facet_columns_in)) {
     for (const storage::ShardLocation& location : locations) {
       if (!location.remote()) {
         shards.push_back(storage::open_shard(location, timeouts));
@@ -222,7 +233,7 @@ class DatabasePool {
   }
 
   std::unique_ptr<Handle> open() const {
-    auto handle = std::make_unique<Handle>(shards_, timeouts_, dictionaries_);
+    auto handle = std::make_unique<Handle>(shards_, timeouts_, dictionaries_, facet_columns_);
     handle->generation = generation_;
     return handle;
   }
@@ -259,6 +270,7 @@ class DatabasePool {
   std::vector<storage::ShardLocation> shards_;
   storage::RemoteTimeouts timeouts_;
   std::shared_ptr<storage::RecordDictionaries> dictionaries_ = std::make_shared<storage::RecordDictionaries>();
+  std::shared_ptr<FacetColumnCache> facet_columns_ = std::make_shared<FacetColumnCache>();
   std::atomic<std::uint64_t> generation_{0};
   std::mutex mutex_;
   std::vector<std::unique_ptr<Handle>> free_;

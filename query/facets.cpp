@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "vankien/schema.hpp"
 
@@ -57,7 +58,40 @@ void add_values(std::string_view text, std::size_t count, std::unordered_map<std
 
 }  // namespace
 
-FacetCounter::FacetCounter(const std::vector<std::string>& names) {
+// Counts each match's code in the column. A document the column has no
+// place for (it cannot be: the column is of the revision searched) has its
+// value read instead.
+class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
+ public:
+  explicit ColumnSpy(std::shared_ptr<const FacetColumn> column)
+      : column_(std::move(column)), counts_(column_->values().size()) {}
+
+  void operator()(const Xapian::Document& document, double) override {
+    const Xapian::docid docid = document.get_docid();
+    if (column_->covers(docid)) {
+      ++counts_[column_->code(docid)];
+    } else if (std::string value = document.get_value(schema::facets_slot); !value.empty()) {
+      ++uncovered_[std::move(value)];
+    }
+  }
+
+  /// Calls `add(value, documents)` for every facets value counted.
+  template <typename Add>
+  void for_each(Add add) const {
+    const std::vector<std::string>& values = column_->values();
+    for (std::size_t code = 1; code < values.size(); ++code) {
+      if (counts_[code] > 0) add(values[code], counts_[code]);
+    }
+    for (const auto& [value, documents] : uncovered_) add(value, documents);
+  }
+
+ private:
+  std::shared_ptr<const FacetColumn> column_;
+  std::vector<std::size_t> counts_;  // by code
+  std::unordered_map<std::string, std::size_t> uncovered_;
+};
+
+FacetCounter::FacetCounter(const std::vector<std::string>& names, std::shared_ptr<const FacetColumn> column) {
   std::vector<std::size_t> fields;
   for (const std::string& name : names) {
     const auto found = std::find(facet_names().begin(), facet_names().end(), name);
@@ -67,24 +101,27 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
     fields.push_back(static_cast<std::size_t>(found - facet_names().begin()));
   }
   fields_ = std::move(fields);
-  // Xapian's own spy, which a remote shard runs and merges itself: it counts
-  // each distinct facets value, which counts() splits into fields.
-  if (!fields_.empty()) spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::facets_slot);
+  if (fields_.empty()) return;
+  // Either counts each distinct facets value, which counts() splits into
+  // fields. Xapian's own spy is the one a remote shard runs and merges itself.
+  if (column) {
+    column_spy_ = std::make_unique<ColumnSpy>(std::move(column));
+  } else {
+    value_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::facets_slot);
+  }
 }
 
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  if (spy_) enquire.add_matchspy(spy_.get());
+  if (value_spy_) enquire.add_matchspy(value_spy_.get());
+  if (column_spy_) enquire.add_matchspy(column_spy_.get());
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
   std::map<std::string, std::vector<FacetCount>> out;
-  if (!spy_) return out;
   std::vector<std::unordered_map<std::string, std::size_t>> counts(facet_names().size());
-  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
-    const std::string values = *it;
-    const std::size_t documents = it.get_termfreq();
+  const auto add = [&](std::string_view values, std::size_t documents) {
     std::string_view rest(values);
     for (std::size_t field = 0; field < facet_names().size(); ++field) {
       const std::size_t end = rest.find(schema::facet_separator);
@@ -92,6 +129,13 @@ std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
       if (end == std::string_view::npos) break;
       rest.remove_prefix(end + 1);
     }
+  };
+  if (value_spy_) {
+    for (auto it = value_spy_->values_begin(); it != value_spy_->values_end(); ++it) add(*it, it.get_termfreq());
+  } else if (column_spy_) {
+    column_spy_->for_each(add);
+  } else {
+    return out;
   }
   for (std::size_t field : fields_) out[facet_names()[field]] = sorted(counts[field]);
   return out;

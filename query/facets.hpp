@@ -1,8 +1,10 @@
 #pragma once
 // Facet counting over the documents a search matched. Every facet value of a
 // document is in one value slot (schema::facets_slot), so counting several
-// facets costs one value read per matching document, not one per facet. The
-// counting is Xapian's ValueCountMatchSpy, which remote shards run too.
+// facets counts one value per matching document, not one per facet. Over
+// one local database the value is looked up in memory (facet_column.hpp);
+// over shards Xapian's ValueCountMatchSpy, which a remote shard runs too,
+// reads it.
 
 #include <xapian.h>
 
@@ -11,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "facet_column.hpp"
 #include "vankien/search.hpp"
 
 namespace vankien::query {
@@ -24,15 +27,18 @@ std::map<std::string, std::vector<FacetCount>> merge_facet_counts(
 
 class FacetCounter {
  public:
-  /// Throws QueryError for an unknown facet name.
-  explicit FacetCounter(const std::vector<std::string>& names);
+  /// Throws QueryError for an unknown facet name. With `column` (of the one
+  /// database searched), counts from it.
+  explicit FacetCounter(const std::vector<std::string>& names, std::shared_ptr<const FacetColumn> column = nullptr);
   ~FacetCounter();
   void attach(Xapian::Enquire& enquire);
   std::map<std::string, std::vector<FacetCount>> counts() const;
 
  private:
   std::vector<std::size_t> fields_;
-  std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
+  class ColumnSpy;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> value_spy_;
+  std::unique_ptr<ColumnSpy> column_spy_;
 };
 
 }  // namespace vankien::query

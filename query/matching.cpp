@@ -46,7 +46,7 @@ Matches enquire(Xapian::Database& db, const Xapian::Query& query, const MatchReq
     case Sort::date_ascending: enquire.set_sort_by_value(schema::date_order_slot, false); break;
     case Sort::date_descending: enquire.set_sort_by_value(schema::date_order_slot, true); break;
   }
-  FacetCounter facets(request.facets);
+  FacetCounter facets(request.facets, request.facet_column);
   facets.attach(enquire);
   const Xapian::MSet mset = enquire.get_mset(first, count, request.check_at_least);
   Matches out;
@@ -195,8 +195,10 @@ std::map<std::string, std::vector<FacetCount>> facets_by_shard(const Handle& han
 
 }  // namespace
 
-Matches find_matches(const HelperClaim& helper, Handle& handle, const MatchRequest& request) {
+Matches find_matches(const HelperClaim& helper, Handle& handle, const MatchRequest& asked) {
   Xapian::Database& db = handle.all;
+  MatchRequest request = asked;
+  if (!request.facets.empty()) request.facet_column = handle.facet_column();
   if (!handle.all_local && handle.shards.size() > 1 && !request.facets.empty()) {
     MatchRequest without_facets = request;
     without_facets.facets.clear();

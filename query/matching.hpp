@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "database_pool.hpp"
+#include "facet_column.hpp"
 #include "vankien/search.hpp"
 
 namespace vankien::query {
@@ -21,6 +22,8 @@ struct MatchRequest {
   std::vector<std::string> facets;
   Xapian::doccount first = 0, count = 10;  ///< the matches wanted, in order
   Xapian::doccount check_at_least = 0;     ///< as Xapian::Enquire::get_mset
+  /// Facets counted from it, over one local database (find_matches reads it).
+  std::shared_ptr<const FacetColumn> facet_column{};
 };
 
 struct Ranked {

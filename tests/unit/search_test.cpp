@@ -518,10 +518,14 @@ TEST_CASE("searches from many threads at once return what a searcher without a h
     SearchRequest request;
     request.query = query;
     request.limit = 20;
+    if (query == "huyện ủy") request.facets = {"type", "year"};  // the facet columns are shared too
     const Results results = searcher.search(request);
     Outcome out{results.suggestion, results.total, results.total_lower, results.total_upper};
     for (const auto& hit : results.hits) {
       out.hits += "|" + hit.document.id + " " + std::to_string(hit.score) + " " + hit.snippet.html;
+    }
+    for (const auto& [facet, counts] : results.facets) {
+      for (const auto& count : counts) out.hits += "|" + facet + ":" + count.value + "=" + std::to_string(count.count);
     }
     return out;
   };
@@ -531,6 +535,7 @@ TEST_CASE("searches from many threads at once return what a searcher without a h
   };
   std::vector<Outcome> alone;
   for (const auto& query : queries) alone.push_back(outcome(without_helper, query));
+  CHECK(alone.back().hits.find("|type:") != std::string::npos);
   std::atomic<int> differences{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
@@ -603,6 +608,47 @@ TEST_CASE("facets count every match") {
   SearchRequest bad;
   bad.facets = {"colour"};
   CHECK_THROWS_AS(search(bad), vankien::QueryError);
+}
+
+TEST_CASE("facet counts follow the database once it reopens, with and without the helper thread") {
+  // Over one database, facets are counted from each revision's values held
+  // in memory: a document changed, added or removed counts as it now is.
+  auto placed = [](std::string id, std::string district) {
+    Document d = doc(std::move(id), "Tin", "Hội nghị cán bộ chủ chốt.");
+    d.district = std::move(district);
+    d.province = "Bắc Kạn";
+    return d;
+  };
+  const vankien::test::TempDir dir;
+  Searcher with_helper = searcher_over(dir, {placed("a", "Chợ Mới"), placed("b", "Na Rì"), placed("c", "Na Rì")});
+  Searcher without_helper = searcher_without_helper(dir);
+  const auto districts = [](const Searcher& searcher, const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    request.facets = {"district"};
+    const Results results = searcher.search(request);
+    std::string out;
+    for (const auto& count : results.facets.at("district")) {
+      out += count.value + "=" + std::to_string(count.count) + ";";
+    }
+    return out;
+  };
+  for (const Searcher* searcher : {&with_helper, &without_helper}) {
+    CHECK(districts(*searcher, "hội nghị") == "Na Rì, Bắc Kạn=2;Chợ Mới, Bắc Kạn=1;");
+    CHECK(districts(*searcher, "") == "Na Rì, Bắc Kạn=2;Chợ Mới, Bắc Kạn=1;");
+  }
+  {
+    vankien::IndexerOptions options;
+    options.data_dir = vankien::test::data_dir();
+    vankien::Indexer indexer(dir / "db", options);
+    indexer.add(placed("a", "Bạch Thông"));  // moved
+    indexer.add(placed("d", "Bạch Thông"));  // added
+    indexer.remove("c");
+  }
+  for (Searcher* searcher : {&with_helper, &without_helper}) {
+    searcher->reopen();
+    CHECK(districts(*searcher, "cán bộ") == "Bạch Thông, Bắc Kạn=2;Na Rì, Bắc Kạn=1;");
+  }
 }
 
 TEST_CASE("documents above the caller's clearance never show") {
