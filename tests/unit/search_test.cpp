@@ -610,6 +610,43 @@ TEST_CASE("facets count every match") {
   CHECK_THROWS_AS(search(bad), vankien::QueryError);
 }
 
+TEST_CASE("a page re-ranked by proximity is the same whatever the page size") {
+  // Re-ranking reads where the query's words are only in candidates that can
+  // still reach the page; a bigger page reads them all. Documents of many
+  // weights (words repeated) with the words side by side or apart, in a
+  // scrambled order: the first page must not depend on how many are asked.
+  std::vector<Document> docs;
+  for (int i = 0; i < 48; ++i) {
+    const int repeats = 1 + (i * 7) % 6;
+    const bool together = (i * 5) % 3 != 0;
+    std::string body;
+    for (int r = 0; r < repeats; ++r) {
+      body += together ? "Đổi mới phương thức lãnh đạo của Đảng. "
+                       : "Phương án mới, chính thức giao cho lãnh đạo xã, đạo đức công vụ. ";
+    }
+    for (int filler = 0; filler < i % 7; ++filler) body += "Công tác cán bộ ở cơ sở. ";
+    docs.push_back(doc("p" + std::to_string(i), "Tin " + std::to_string(i), body));
+  }
+  const vankien::test::TempDir dir;
+  const Searcher searcher = searcher_over(dir, docs);
+  for (const std::string query : {"phương thức lãnh đạo", "phuong thuc lanh dao", "lãnh đạo đổi mới"}) {
+    CAPTURE(query);
+    SearchRequest request;
+    request.query = query;
+    request.limit = 45;
+    const std::vector<std::string> all = ids(searcher.search(request));
+    REQUIRE(all.size() >= 30);
+    for (const auto& [offset, limit] : std::vector<std::pair<std::size_t, std::size_t>>{{0, 10}, {0, 3}, {5, 5}, {10, 10}}) {
+      CAPTURE(offset);
+      request.offset = offset;
+      request.limit = limit;
+      CHECK(ids(searcher.search(request)) ==
+            std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(offset),
+                                     all.begin() + static_cast<std::ptrdiff_t>(offset + limit)));
+    }
+  }
+}
+
 TEST_CASE("facet counts follow the database once it reopens, with and without the helper thread") {
   // Over one database, facets are counted from each revision's values held
   // in memory: a document changed, added or removed counts as it now is.
