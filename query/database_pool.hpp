@@ -127,8 +127,10 @@ struct Handle {
   // A remote shard's NetworkError is left as it is (the shard is missing);
   // other failures leave as vankien::Error.
   void load_dictionaries(Xapian::Database& shard) {
+    bool changed = false;
     for (int attempt = 1;; ++attempt) {
       try {
+        if (changed) shard.reopen();  // a commit may land while it reads too
         dictionaries->load(shard);
         return;
       } catch (const Xapian::DatabaseModifiedError& error) {
@@ -136,7 +138,7 @@ struct Handle {
           throw Error("the database changed 3 times while its compression dictionaries were read: " +
                       error.get_msg());
         }
-        shard.reopen();
+        changed = true;
       } catch (const Xapian::NetworkError&) {
         throw;
       } catch (const Xapian::Error& error) {

@@ -49,18 +49,21 @@ class RunningSearch {
 
 // Runs `work` on `handle`; a database changed under a reader is reopened and the
 // work tried again, as Xapian advises. Xapian's errors leave as vankien::Error.
+// The reopening is part of the next try: a commit may land while it reads too.
 template <typename Work>
 auto with_retry(Handle& handle, Work work) {
   constexpr int attempts = 4;
+  bool changed = false;
   for (int attempt = 1;; ++attempt) {
     try {
+      if (changed) handle.reopen();
       return work();
     } catch (const Xapian::DatabaseModifiedError& error) {
       if (attempt == attempts) {
         throw Error("the database changed " + std::to_string(attempts) +
                     " times during one search: " + error.get_msg());
       }
-      handle.reopen();
+      changed = true;
     } catch (const Xapian::NetworkError&) {
       throw;  // a remote shard: with_shards leaves it out
     } catch (const Xapian::Error& error) {

@@ -73,11 +73,11 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
     std::string format;
     for (int attempt = 1;; ++attempt) {
       try {
+        if (attempt > 1) db.reopen();  // a commit may land while it reads too
         format = db.get_metadata(std::string(schema::format_key));
         break;
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 4) throw;
-        db.reopen();
       }
     }
     check_readable_format(path.string(), format);
