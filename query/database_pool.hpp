@@ -63,10 +63,11 @@ struct Handle {
   }
 
   /// The facet column at the revision open, over one local database; none
-  /// over several or a remote one (facet_column.hpp).
+  /// over several (a location may itself name several, a stub within a
+  /// stub) or a remote one (facet_column.hpp).
   std::shared_ptr<const FacetColumn> facet_column() {
-    if (!all_local || shards.size() != 1) return nullptr;
-    return facet_columns_read->of(shards.front());
+    if (!all_local || all.size() != 1) return nullptr;
+    return facet_columns_read->of(all);
   }
 
   /// How many documents are at each access level (Access's order), read

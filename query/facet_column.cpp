@@ -1,5 +1,7 @@
 #include "facet_column.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <unordered_map>
 
 #include "vankien/schema.hpp"
@@ -18,17 +20,36 @@ FacetColumn::FacetColumn(const Xapian::Database& db)
 }
 
 std::shared_ptr<const FacetColumn> FacetColumnCache::of(const Xapian::Database& db) {
+  const std::string uuid = db.get_uuid();
+  const Xapian::rev revision = db.get_revision();
+  std::promise<std::shared_ptr<const FacetColumn>> reading;
+  std::shared_future<std::shared_ptr<const FacetColumn>> column;
   {
     const std::lock_guard lock(mutex_);
-    if (last_read_ && last_read_->of(db)) return last_read_;
+    const auto found = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& entry) {
+      return entry.uuid == uuid && entry.revision == revision;
+    });
+    if (found != entries_.end()) {
+      column = found->column;
+    } else {
+      if (entries_.size() == kept) entries_.erase(entries_.begin());
+      entries_.push_back({uuid, revision, reading.get_future().share()});
+    }
   }
-  // Read without the lock, so that searches of another revision go on
-  // meanwhile. Every handle is reopened after a commit, so a column of an
-  // older revision is seldom asked for again once a newer one is kept.
-  auto column = std::make_shared<const FacetColumn>(db);
-  const std::lock_guard lock(mutex_);
-  last_read_ = column;
-  return column;
+  if (column.valid()) return column.get();  // read, or being read by another search
+  // Read without the lock, so that searches of another revision go on meanwhile.
+  try {
+    auto read = std::make_shared<const FacetColumn>(db);
+    reading.set_value(read);
+    return read;
+  } catch (...) {
+    reading.set_exception(std::current_exception());  // for the searches waiting
+    const std::lock_guard lock(mutex_);
+    entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
+                                  [&](const Entry& entry) { return entry.uuid == uuid && entry.revision == revision; }),
+                   entries_.end());
+    throw;
+  }
 }
 
 }  // namespace vankien::query

@@ -4,7 +4,8 @@
 // doc values for faceting: counting a match is then a lookup, where reading
 // its value from the database took most of a faceted search's time
 // (benchmarks/README.md, Facets from memory). A column holds one revision and
-// is read again for the next.
+// is read again for the next: 4 bytes for every document number up to the
+// last (those of removed documents too).
 //
 // One database only: Xapian 1.4 gives a match spy the document's number in
 // its own shard, not which shard it is in, so over several shards the value
@@ -13,6 +14,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,17 +44,27 @@ class FacetColumn {
   std::vector<std::string> values_;
 };
 
-// The column last read, shared by the handles of a pool so that a
-// revision's column is read once, not once a handle.
+// The columns of the latest revisions read, shared by the handles of a pool
+// so that a revision's column is read once, not once a handle: searches that
+// want a column being read wait for it. Two are kept, so that handles on
+// either side of a commit (one reopened, one not yet) do not evict each
+// other's.
 class FacetColumnCache {
  public:
-  /// The column of `db` at the revision it is open at: the one kept if it is
-  /// of that revision, else one read now, which is kept.
+  /// The column of `db` (one database) at the revision it is open at.
+  /// Throws what reading it throws; the next call reads it again.
   std::shared_ptr<const FacetColumn> of(const Xapian::Database& db);
 
  private:
+  struct Entry {
+    std::string uuid;
+    Xapian::rev revision;
+    std::shared_future<std::shared_ptr<const FacetColumn>> column;
+  };
+  static constexpr std::size_t kept = 2;
+
   std::mutex mutex_;
-  std::shared_ptr<const FacetColumn> last_read_;
+  std::vector<Entry> entries_;  // the oldest first
 };
 
 }  // namespace vankien::query

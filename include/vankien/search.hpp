@@ -54,8 +54,8 @@ struct SearchRequest {
   std::size_t limit = 10;
   /// Facets to count: any of "district", "province", "term", "topic", "type", "year".
   /// Counting sees every match. Over one local database the searcher keeps
-  /// every document's facet values in memory (4 bytes a document), read again
-  /// by the first faceted search after each commit.
+  /// every document's facet values in memory (4 bytes a document number),
+  /// read again by the first faceted search once it sees a new commit.
   std::vector<std::string> facets;
   std::size_t snippet_bytes = 240;  ///< 0: no snippet
 };

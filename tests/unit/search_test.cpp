@@ -688,6 +688,40 @@ TEST_CASE("facet counts follow the database once it reopens, with and without th
   }
 }
 
+TEST_CASE("facets over a stub naming a stub count the databases it names") {
+  // One location that Xapian opens as several databases (a stub naming the
+  // stub of `vankien index --shards`): counted as over several shards.
+  const vankien::test::TempDir dir;
+  vankien::IndexerOptions options;
+  options.data_dir = vankien::test::data_dir();
+  const std::vector<std::pair<std::string, std::string>> placed = {
+      {"a", "Chợ Mới"}, {"b", "Na Rì"}, {"c", "Na Rì"}, {"d", "Bạch Thông"}};
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    vankien::Indexer indexer(dir / (i % 2 == 0 ? "even" : "odd"), options);
+    Document d = doc(placed[i].first, "Tin", "Hội nghị cán bộ chủ chốt.");
+    d.district = placed[i].second;
+    d.province = "Bắc Kạn";
+    indexer.add(std::move(d));
+  }
+  vankien::test::write_file(dir / "inner", "auto even\nauto odd\n");
+  vankien::test::write_file(dir / "outer", "auto inner\n");
+  vankien::SearchOptions search_options;
+  search_options.data_dir = vankien::test::data_dir();
+  for (const bool helper : {true, false}) {
+    search_options.helper_thread = helper;
+    const Searcher searcher({dir / "outer"}, search_options);
+    SearchRequest request;
+    request.query = "hội nghị";
+    request.facets = {"district"};
+    const Results results = searcher.search(request);
+    std::string counted;
+    for (const auto& count : results.facets.at("district")) {
+      counted += count.value + "=" + std::to_string(count.count) + ";";
+    }
+    CHECK(counted == "Na Rì, Bắc Kạn=2;Bạch Thông, Bắc Kạn=1;Chợ Mới, Bắc Kạn=1;");
+  }
+}
+
 TEST_CASE("documents above the caller's clearance never show") {
   for (const std::string query : {"phương án phòng thủ", "phong thu", "BTV", "biên giới"}) {
     CAPTURE(query);
