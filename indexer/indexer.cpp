@@ -132,16 +132,17 @@ struct Indexer::Impl {
     return outcome;
   }
 
+  // The reopening is part of the next try: a commit may land while it reads too.
   static std::string stored_hash(Xapian::Database& view, const std::string& id_term) {
     for (int attempt = 0;; ++attempt) {
       try {
+        if (attempt > 0) view.reopen();
         const Xapian::PostingIterator found = view.postlist_begin(id_term);
         if (found == view.postlist_end(id_term)) return {};
         const std::string hash = view.get_document(*found).get_value(schema::hash_slot);
         return hash.empty() ? std::string("-") : hash;  // "-": present, hash unknown
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt >= 3) throw;
-        view.reopen();
+      } catch (const Xapian::DatabaseModifiedError& error) {
+        if (attempt >= 3) throw Error("the database changed 4 times while it was read: " + error.get_msg());
       }
     }
   }
@@ -331,6 +332,8 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
           queue.push(impl_->prepare(std::move(document), snapshot), bytes);
         } catch (const std::exception& error) {  // one document's failure is not the run's
           queue.push(Problem{std::move(where), error.what()});
+        } catch (const Xapian::Error& error) {
+          queue.push(Problem{std::move(where), "cannot read the database: " + error.get_description()});
         }
       };
       for (const std::filesystem::path& file : collect_files(paths, selection, on_problem)) {
@@ -339,6 +342,9 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
         const auto size = file == "-" ? 0 : std::filesystem::file_size(file, error);
         queue.push(FileDone{error ? 0 : size});
       }
+    } catch (const Xapian::Error& error) {  // the view could not be opened: the library's errors are vankien's
+      producer_error = std::make_exception_ptr(Error(impl_->path.string() + ": cannot read the database: " +
+                                                     error.get_description()));
     } catch (...) {
       producer_error = std::current_exception();
     }

@@ -67,7 +67,11 @@ struct Handle {
   /// stub) or a remote one (facet_column.hpp).
   std::shared_ptr<const FacetColumn> facet_column() {
     if (!all_local || all.size() != 1) return nullptr;
-    return facet_columns_read->of(all);
+    try {
+      return facet_columns_read->of(all);
+    } catch (const Xapian::InvalidOperationError&) {
+      return nullptr;  // remote after all (a stub naming a stub naming one): no revision to read
+    }
   }
 
   /// How many documents are at each access level (Access's order), read
@@ -186,6 +190,8 @@ class DatabasePool {
         handle->generation = now;
       } catch (const Xapian::Error&) {
         handle.reset();
+      } catch (const Error&) {  // its dictionaries could not be read
+        handle.reset();
       }
     }
     return handle ? std::move(handle) : open();
@@ -207,6 +213,8 @@ class DatabasePool {
     try {
       changed = probe->reopen();
     } catch (const Xapian::Error&) {
+      probe.reset();
+    } catch (const Error&) {
       probe.reset();
     }
     if (changed) probe_generation(probe.get());
@@ -305,12 +313,15 @@ class HelperClaim {
  public:
   HelperClaim(HelperThread* thread, Handle* theirs, Handle& mine) {
     if (thread == nullptr || !thread->try_claim()) return;
+    try {
+      if (!theirs->same_revisions(mine)) theirs->reopen();
+    } catch (...) {
+      thread->release();  // else held for good: no destructor runs
+      throw;
+    }
     if (!theirs->same_revisions(mine)) {
-      theirs->reopen();
-      if (!theirs->same_revisions(mine)) {
-        thread->release();
-        return;
-      }
+      thread->release();
+      return;
     }
     thread_ = thread;
     theirs_ = theirs;

@@ -4,6 +4,7 @@
 #include <exception>
 #include <unordered_map>
 
+#include "helper_thread.hpp"
 #include "vankien/schema.hpp"
 
 namespace vankien::query {
@@ -22,21 +23,38 @@ FacetColumn::FacetColumn(const Xapian::Database& db)
 std::shared_ptr<const FacetColumn> FacetColumnCache::of(const Xapian::Database& db) {
   const std::string uuid = db.get_uuid();
   const Xapian::rev revision = db.get_revision();
-  std::promise<std::shared_ptr<const FacetColumn>> reading;
-  std::shared_future<std::shared_ptr<const FacetColumn>> column;
+  std::promise<Column> reading;
+  std::shared_future<Column> being_read;
+  std::uint64_t ticket = 0;  // 0: this search reads without keeping the column
   {
     const std::lock_guard lock(mutex_);
-    const auto found = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& entry) {
-      return entry.uuid == uuid && entry.revision == revision;
-    });
+    // A fork's child has none of its parent's threads, whose reads would never end.
+    if (const unsigned now = current_fork_generation(); now != fork_generation_) {
+      entries_.clear();
+      fork_generation_ = now;
+    }
+    if (!entries_.empty() && entries_.front().uuid != uuid) entries_.clear();  // another database at that place
+    const auto found = std::find_if(entries_.begin(), entries_.end(),
+                                    [&](const Entry& entry) { return entry.revision == revision; });
+    const auto oldest = std::min_element(entries_.begin(), entries_.end(),
+                                         [](const Entry& a, const Entry& b) { return a.revision < b.revision; });
     if (found != entries_.end()) {
-      column = found->column;
-    } else {
-      if (entries_.size() == kept) entries_.erase(entries_.begin());
-      entries_.push_back({uuid, revision, reading.get_future().share()});
+      being_read = found->column;
+    } else if (entries_.size() < kept || oldest->revision < revision) {
+      if (entries_.size() == kept) entries_.erase(oldest);
+      ticket = ++tickets_;
+      entries_.push_back({uuid, revision, ticket, reading.get_future().share()});
     }
   }
-  if (column.valid()) return column.get();  // read, or being read by another search
+  if (being_read.valid()) {
+    try {
+      return being_read.get();
+    } catch (...) {
+      // That read failed: this search reads for itself, and fails with its own
+      // error if it must (an error object is not shared between threads).
+    }
+  }
+  if (ticket == 0) return std::make_shared<const FacetColumn>(db);  // older than those kept
   // Read without the lock, so that searches of another revision go on meanwhile.
   try {
     auto read = std::make_shared<const FacetColumn>(db);
@@ -46,7 +64,7 @@ std::shared_ptr<const FacetColumn> FacetColumnCache::of(const Xapian::Database& 
     reading.set_exception(std::current_exception());  // for the searches waiting
     const std::lock_guard lock(mutex_);
     entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                  [&](const Entry& entry) { return entry.uuid == uuid && entry.revision == revision; }),
+                                  [&](const Entry& entry) { return entry.ticket == ticket; }),
                    entries_.end());
     throw;
   }

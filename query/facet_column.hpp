@@ -46,9 +46,9 @@ class FacetColumn {
 
 // The columns of the latest revisions read, shared by the handles of a pool
 // so that a revision's column is read once, not once a handle: searches that
-// want a column being read wait for it. Two are kept, so that handles on
-// either side of a commit (one reopened, one not yet) do not evict each
-// other's.
+// want a column being read wait for it, and read it themselves if that read
+// failed. The two latest revisions are kept, so that handles on either side
+// of a commit (one reopened, one not yet) do not evict each other's.
 class FacetColumnCache {
  public:
   /// The column of `db` (one database) at the revision it is open at.
@@ -56,15 +56,19 @@ class FacetColumnCache {
   std::shared_ptr<const FacetColumn> of(const Xapian::Database& db);
 
  private:
+  using Column = std::shared_ptr<const FacetColumn>;
   struct Entry {
     std::string uuid;
     Xapian::rev revision;
-    std::shared_future<std::shared_ptr<const FacetColumn>> column;
+    std::uint64_t ticket;  // which read made it
+    std::shared_future<Column> column;
   };
   static constexpr std::size_t kept = 2;
 
   std::mutex mutex_;
-  std::vector<Entry> entries_;  // the oldest first
+  std::vector<Entry> entries_;  // all of one database
+  std::uint64_t tickets_ = 0;
+  unsigned fork_generation_ = 0;
 };
 
 }  // namespace vankien::query

@@ -10,8 +10,10 @@ namespace vankien::query {
 
 namespace {
 
-// Counts forks, in the child: a child has none of its parent's threads.
+// Counts forks, in the child.
 std::atomic<unsigned> fork_generation{0};
+
+}  // namespace
 
 unsigned current_fork_generation() {
   static const bool registered = [] {
@@ -21,6 +23,8 @@ unsigned current_fork_generation() {
   (void)registered;
   return fork_generation.load();
 }
+
+namespace {
 
 void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)

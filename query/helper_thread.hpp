@@ -20,6 +20,10 @@
 
 namespace vankien::query {
 
+/// How many forks the process descends from: a child has none of its
+/// parent's threads, so what they were doing never ends there.
+unsigned current_fork_generation();
+
 class HelperThread {
  public:
   HelperThread();

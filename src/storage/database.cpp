@@ -4,6 +4,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string>
 
 #include "vankien/error.hpp"
 #include "vankien/schema.hpp"
@@ -67,21 +69,25 @@ Xapian::Database open_readable(const std::filesystem::path& path) {
     throw Error(path.string() + ": cannot read the database: " + std::strerror(errno));
   }
   try {
-    Xapian::Database db(path.string());
-    // A writer committing twice between opening and this read discards the
-    // revision opened: reopened and read again, as Xapian advises.
+    // A writer committing twice while the database opens, or between opening
+    // and this read, discards the revision read: opened again, as Xapian advises.
+    std::optional<Xapian::Database> db;
     std::string format;
     for (int attempt = 1;; ++attempt) {
       try {
-        if (attempt > 1) db.reopen();  // a commit may land while it reads too
-        format = db.get_metadata(std::string(schema::format_key));
+        if (db) {
+          db->reopen();
+        } else {
+          db.emplace(path.string());
+        }
+        format = db->get_metadata(std::string(schema::format_key));
         break;
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 4) throw;
       }
     }
     check_readable_format(path.string(), format);
-    return db;
+    return *db;
   } catch (const Xapian::DatabaseOpeningError& error) {
     throw DatabaseNotFoundError(path.string() + ": not a database: " + error.get_msg());
   } catch (const Xapian::Error& error) {
