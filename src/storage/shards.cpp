@@ -53,7 +53,16 @@ bool is_stub(const std::filesystem::path& path) {
          (!word.empty() && word[0] == '#');
 }
 
-std::vector<ShardLocation> stub_shards(const std::filesystem::path& stub) {
+// Stubs may name stubs (a stub naming the one `vankien index --shards`
+// wrote): each is read here, so that every shard is known, with whether it
+// is remote, rather than opened by Xapian as one database of several.
+constexpr int max_stub_depth = 8;
+
+std::vector<ShardLocation> stub_shards(const std::filesystem::path& stub, int depth) {
+  if (depth > max_stub_depth) {
+    throw Error(stub.string() + ": stubs naming stubs more than " + std::to_string(max_stub_depth) +
+                " deep (does one name itself?)");
+  }
   std::error_code error;
   if (std::filesystem::file_size(stub, error) > max_stub_bytes) {
     throw Error(stub.string() + ": a stub file of more than 1 MiB");
@@ -71,8 +80,13 @@ std::vector<ShardLocation> stub_shards(const std::filesystem::path& stub) {
     std::getline(words >> std::ws, target);
     if (target.empty()) throw Error(where + ": '" + kind + "' names no database");
     if (kind == "auto" || kind == "glass" || kind == "chert") {
-      const std::filesystem::path path(target);
-      shards.push_back(local_shard(path.is_absolute() ? path : stub.parent_path() / path));
+      const std::filesystem::path named(target);
+      const std::filesystem::path path = named.is_absolute() ? named : stub.parent_path() / named;
+      if (kind == "auto" && is_stub(path)) {
+        for (ShardLocation& shard : stub_shards(path, depth + 1)) shards.push_back(std::move(shard));
+      } else {
+        shards.push_back(local_shard(path));
+      }
     } else if (kind == "remote" && target[0] == ':') {
       ShardLocation shard;
       shard.kind = ShardLocation::Kind::program;
@@ -97,7 +111,7 @@ std::vector<ShardLocation> shard_locations(const std::string& location) {
   if (location.rfind(tcp_scheme, 0) == 0) {
     return {tcp_shard(std::string_view(location).substr(tcp_scheme.size()), location)};
   }
-  if (is_stub(location)) return stub_shards(location);
+  if (is_stub(location)) return stub_shards(location, 1);
   return {local_shard(location)};
 }
 

@@ -5,6 +5,7 @@
 //   - a Xapian stub file: one shard a line, "auto PATH" (also "glass PATH",
 //     "chert PATH"; relative to the stub's folder), "remote HOST:PORT" or
 //     "remote :PROGRAM ARGS" (xapian-progsrv, e.g. over ssh); '#' comments.
+//     An "auto" line may name another stub, whose shards are read in its place.
 // Each shard is opened on its own, so that one that does not answer can be
 // left out of a search and named (Results::missing_shards).
 

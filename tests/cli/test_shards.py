@@ -118,8 +118,14 @@ def test_a_stub_file_names_local_and_remote_shards(cli, databases, tmp_path):
     stub = tmp_path / "archive.stub"
     # Saved on Windows: CRLF line ends.
     stub.write_bytes(f"# two shards\r\nremote 127.0.0.1:{port}\r\nauto {shards[2][1]}\r\n".encode())
+    # A stub may name a stub: its shards, the remote one too, are read in its place.
+    outer = tmp_path / "outer.stub"
+    outer.write_text(f"auto {stub.name}\n", encoding="utf-8")
     with tcpsrv(shards[2][0], port):
-        assert comparable(*search(cli, [stub], ["cán bộ"])[:2]) == comparable(*search(cli, [one], ["cán bộ"])[:2])
+        for args in (["cán bộ"], ["--facets", "cán bộ"]):
+            expected = comparable(*search(cli, [one], args)[:2])
+            assert comparable(*search(cli, [stub], args)[:2]) == expected
+            assert comparable(*search(cli, [outer], args)[:2]) == expected
 
 
 def test_a_shard_that_is_down_is_named_and_the_others_answer(cli, databases):

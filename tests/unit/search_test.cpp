@@ -688,9 +688,9 @@ TEST_CASE("facet counts follow the database once it reopens, with and without th
   }
 }
 
-TEST_CASE("facets over a stub naming a stub count the databases it names") {
-  // One location that Xapian opens as several databases (a stub naming the
-  // stub of `vankien index --shards`): counted as over several shards.
+TEST_CASE("a stub naming a stub is searched as the databases it names") {
+  // The stub of `vankien index --shards` named in another: its shards are
+  // read in its place (so facets, accents and faults are per shard).
   const vankien::test::TempDir dir;
   vankien::IndexerOptions options;
   options.data_dir = vankien::test::data_dir();
@@ -719,7 +719,10 @@ TEST_CASE("facets over a stub naming a stub count the databases it names") {
       counted += count.value + "=" + std::to_string(count.count) + ";";
     }
     CHECK(counted == "Na Rì, Bắc Kạn=2;Bạch Thông, Bắc Kạn=1;Chợ Mới, Bắc Kạn=1;");
+    CHECK(results.total == 4);
   }
+  vankien::test::write_file(dir / "loop", "auto loop\n");
+  CHECK_THROWS_WITH_AS(Searcher({dir / "loop"}, search_options), doctest::Contains("name itself?"), vankien::Error);
 }
 
 TEST_CASE("documents above the caller's clearance never show") {
