@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
       std::cerr << "vankien " << command->get_name() << ": internal error (please report it): " << error.what()
                 << '\n';
       return 2;
+    } catch (...) {  // a defect too (the library lets no other type out): an error, not an abort
+      std::cerr << "vankien " << command->get_name()
+                << ": internal error (please report it): an exception of a type the library does not throw\n";
+      return 2;
     }
   }
   return 2;

@@ -225,6 +225,8 @@ ApiResponse Api::handle(const ApiRequest& request) const {
     return error_response(503, "unavailable", "out of memory");
   } catch (const std::exception& error) {
     return error_response(500, "internal", std::string("internal error: ") + error.what());
+  } catch (...) {  // the library lets no other type out: still an answer in the API's form
+    return error_response(500, "internal", "internal error: an exception of a type the library does not throw");
   }
 }
 

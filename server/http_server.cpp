@@ -306,6 +306,8 @@ struct HttpServer::Impl {
       searcher.reopen();
     } catch (const std::exception& error) {  // the next search says so to its caller
       note(std::string("cannot reopen the databases: ") + error.what());
+    } catch (...) {  // the library lets no other type out; this thread must not end the server
+      note("cannot reopen the databases: an exception of a type the library does not throw");
     }
     if (options.keys_file.empty()) return;
     // The file is small: read whole and compared, so no rewrite goes unseen.
