@@ -171,6 +171,22 @@ TEST_CASE("the same id twice in one run: the last version wins") {
   CHECK(db.get_document(*db.postlist_begin("Qx")).get_data().find("phiên bản A") != std::string::npos);
 }
 
+TEST_CASE("a new id twice in one batch: added once, then replaced") {
+  vankien::test::TempDir dir;
+  vankien::test::write_file(dir / "a.jsonl", "{\"id\": \"x\", \"body\": \"phiên bản B\"}\n"
+                                             "{\"id\": \"y\", \"body\": \"tài liệu khác\"}\n"
+                                             "{\"id\": \"x\", \"body\": \"phiên bản A\"}\n");
+  Indexer indexer(dir / "db", options());
+  const auto summary = indexer.add_files({dir / "a.jsonl"});
+  CHECK(summary.added == 2);
+  CHECK(summary.updated == 1);
+  indexer.commit();
+  const Xapian::Database db((dir / "db").string());
+  CHECK(db.get_doccount() == 2);
+  CHECK(db.get_termfreq("Qx") == 1);
+  CHECK(db.get_document(*db.postlist_begin("Qx")).get_data().find("phiên bản A") != std::string::npos);
+}
+
 TEST_CASE("a document's shard is a stable hash of its id") {
   // FNV-1a of "abc" is 0xe71fa2190541574b: the same on every machine and run.
   CHECK(vankien::ShardedIndexer::shard_of("abc", 4) == 3);
