@@ -386,7 +386,16 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
   }
   producer.join();
   if (producer_error) std::rethrow_exception(producer_error);
-  commit();
+  // The run's last commit is reported as a batch's is: each document it
+  // cancelled by the place it was read. A failure that cancelled none (the
+  // accent table's refresh) is the run's.
+  try {
+    commit();
+  } catch (const Error&) {
+    std::vector<CancelledDocument> gone = take_cancelled();
+    if (gone.empty()) throw;
+    count_cancelled(std::move(gone), summary);
+  }
   return summary;
 }
 

@@ -136,7 +136,14 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
           }
           for (CancelledDocument& gone : impl_->shards[k].take_cancelled()) tallies[k].cancel(std::move(gone));
         }
-        impl_->shards[k].commit();
+        // As in Indexer::add_files: what the last commit cancelled is named.
+        try {
+          impl_->shards[k].commit();
+        } catch (const Error&) {
+          std::vector<CancelledDocument> cancelled = impl_->shards[k].take_cancelled();
+          if (cancelled.empty()) throw;
+          for (CancelledDocument& gone : cancelled) tallies[k].cancel(std::move(gone));
+        }
       } catch (...) {
         errors[k] = std::current_exception();
         queues[k]->abandon();

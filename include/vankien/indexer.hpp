@@ -80,7 +80,8 @@ class Indexer {
 
   /// Reads and adds every document of `paths` (files, directories, "-" for
   /// standard input). Bad documents are counted and described in the summary;
-  /// the others go in. Commits at the end.
+  /// the others go in. Commits at the end; documents a failed commit took
+  /// back, the last one's included, are failures in the summary.
   IndexSummary add_files(const std::vector<std::filesystem::path>& paths,
                          const FileSelection& selection = {}, const ReadOptions& read = {},
                          const Progress& progress = {});
