@@ -95,6 +95,7 @@ struct Indexer::Impl {
   // Writes on this (the writer's) thread; decides added, updated or unchanged
   // against the database as it is now, pending changes included.
   Outcome write(Prepared prepared) {
+    check_usable();
     const std::string id = prepared.id_term.substr(1);
     std::string stored;
     try {
@@ -182,6 +183,7 @@ struct Indexer::Impl {
   // next record that needs the dictionary, dropped too if stored since,
   // stores it again.
   void after_failed_change(const std::string& reason) noexcept {
+    drop_changes_since_commit();
     try {
       for (Uncommitted& change : uncommitted) {
         cancelled.push_back({std::move(change.id), std::move(change.source), change.outcome, "not written, " + reason});
@@ -195,6 +197,28 @@ struct Indexer::Impl {
       stored_dictionary = storage::current_dictionary(db);
     } catch (...) {
       stored_dictionary.reset();
+    }
+  }
+
+  // Xapian drops in memory what a failed commit had pending, but not what a
+  // write failing elsewhere left half done (pending postings are written out
+  // before a scan of the terms, such as the accent table's): a later commit,
+  // or the writer's destructor, would store it, and a damaged table with it.
+  // Cancelling a transaction drops every change since the last commit.
+  void drop_changes_since_commit() noexcept {
+    try {
+      db.begin_transaction(/*flushed=*/false);
+      db.cancel_transaction();
+    } catch (...) {
+      // What the writer holds is not known now: it must write nothing more.
+      unusable = true;
+    }
+  }
+
+  void check_usable() const {
+    if (unusable) {
+      throw Error(path.string() + ": after a failed change the writer could not drop what it cancelled; "
+                                  "open the database again");
     }
   }
 
@@ -216,6 +240,7 @@ struct Indexer::Impl {
   // let a few documents outvote the collection: the last batch of a run
   // (`last`), under 1%, only adds to the entries already open.
   void commit(bool refresh_accents = false, bool last = false) {
+    check_usable();
     try {
       if (refresh_accents && accent_table_stale()) {
         storage::store_accent_table(db);
@@ -255,6 +280,7 @@ struct Indexer::Impl {
   };
   std::vector<Uncommitted> uncommitted;
   std::vector<CancelledDocument> cancelled;
+  bool unusable = false;  // see drop_changes_since_commit
   // Counted while documents are built (on the reading thread), merged on commit.
   mutable storage::PairCounter pairs;
 };
@@ -280,6 +306,7 @@ Outcome Indexer::add(Document document) {
 }
 
 bool Indexer::remove(const std::string& id) {
+  impl_->check_usable();
   const std::string term = schema::id_term(id);
   const auto failure = [&](const Xapian::Error& error) {
     return "cannot delete document '" + id + "': " + error.get_msg();
