@@ -37,6 +37,33 @@ void count_cancelled(std::vector<CancelledDocument> cancelled, IndexSummary& sum
   }
 }
 
+// As Xapian reads it (glass, 1.4): a number, where 0 or none means 10,000.
+std::size_t xapian_flush_threshold() {
+  const char* set = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  const long threshold = set ? std::atol(set) : 0;
+  return threshold > 0 ? static_cast<std::size_t>(threshold) : 10000;
+}
+
+// Keeps a list's entries out of the way for a scope, then puts them back
+// before whatever was added meanwhile.
+class SetAside {
+ public:
+  explicit SetAside(std::vector<CancelledDocument>& list) : list_(list), kept_(std::exchange(list, {})) {}
+  ~SetAside() {
+    try {
+      list_.insert(list_.begin(), std::make_move_iterator(kept_.begin()), std::make_move_iterator(kept_.end()));
+    } catch (...) {
+      // No memory left to keep them: they were the earlier calls' to report.
+    }
+  }
+  SetAside(const SetAside&) = delete;
+  SetAside& operator=(const SetAside&) = delete;
+
+ private:
+  std::vector<CancelledDocument>& list_;
+  std::vector<CancelledDocument> kept_;
+};
+
 }  // namespace
 
 struct Indexer::Impl {
@@ -97,12 +124,7 @@ struct Indexer::Impl {
   Outcome write(Prepared prepared) {
     check_usable();
     const std::string id = prepared.id_term.substr(1);
-    std::string stored;
-    try {
-      stored = stored_hash(db, prepared.id_term);  // a read: a failure here cancels nothing
-    } catch (const Xapian::Error& error) {
-      throw Error("cannot index document '" + id + "': " + error.get_msg());
-    }
+    const std::string stored = stored_hash_in_writer(prepared.id_term, id);
     if (stored == prepared.hash) return Outcome::unchanged;
     // Unchanged in the view it was prepared against, changed since (the same
     // id earlier in this run): build it now.
@@ -131,6 +153,19 @@ struct Indexer::Impl {
       throw;
     }
     return outcome;
+  }
+
+  // On the writer a read can write: before reading a term's postings with
+  // changes pending, Xapian writes out the pending positions. So a failure
+  // here is a failed change.
+  std::string stored_hash_in_writer(const std::string& id_term, const std::string& id) {
+    try {
+      return stored_hash(db, id_term);
+    } catch (const Xapian::Error& error) {
+      const std::string what = "cannot index document '" + id + "': " + error.get_msg();
+      after_failed_change("cancelled when reading the database failed (" + what + ")");
+      throw Error(what);
+    }
   }
 
   // The reopening is part of the next try: a commit may land while it reads too.
@@ -210,8 +245,14 @@ struct Indexer::Impl {
       db.begin_transaction(/*flushed=*/false);
       db.cancel_transaction();
     } catch (...) {
-      // What the writer holds is not known now: it must write nothing more.
+      // What the writer holds is not known now: it must write nothing more,
+      // and a transaction left open makes Xapian's destructor cancel rather
+      // than commit.
       unusable = true;
+      try {
+        db.begin_transaction(/*flushed=*/false);
+      } catch (...) {
+      }
     }
   }
 
@@ -230,7 +271,7 @@ struct Indexer::Impl {
   }
 
   void count_change() {
-    if (++pending >= options.batch_size) commit();
+    if (++pending >= batch_limit) commit();
   }
 
   // Batches commit without refreshing the accent table (a scan of every
@@ -254,6 +295,9 @@ struct Indexer::Impl {
     } catch (const Xapian::Error& error) {
       after_failed_change("cancelled when a commit failed: " + error.get_msg());
       throw Error("commit failed, the changes since the last commit cancelled: " + error.get_msg());
+    } catch (const std::exception& error) {  // out of memory while the accent table was made, say
+      after_failed_change(std::string("cancelled when a commit failed: ") + error.what());
+      throw;
     }
   }
 
@@ -281,6 +325,10 @@ struct Indexer::Impl {
   std::vector<Uncommitted> uncommitted;
   std::vector<CancelledDocument> cancelled;
   bool unusable = false;  // see drop_changes_since_commit
+  // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD changes (10,000
+  // unless set), which would split a larger batch: what a failure cancels
+  // would then not be the whole batch. A batch is never larger.
+  const std::size_t batch_limit = std::min(std::max<std::size_t>(options.batch_size, 1), xapian_flush_threshold());
   // Counted while documents are built (on the reading thread), merged on commit.
   mutable storage::PairCounter pairs;
 };
@@ -301,7 +349,15 @@ Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 Outcome Indexer::add(Document document) {
-  auto prepared = impl_->prepare(std::move(document), impl_->db);
+  impl_->check_usable();
+  Impl::Prepared prepared;
+  try {
+    prepared = impl_->prepare(std::move(document), impl_->db);
+  } catch (const Xapian::Error& error) {  // a read on the writer can write (stored_hash_in_writer)
+    const std::string what = "cannot read the database: " + error.get_msg();
+    impl_->after_failed_change("cancelled when reading the database failed (" + what + ")");
+    throw Error(what);
+  }
   return impl_->write(std::move(prepared));
 }
 
@@ -312,16 +368,15 @@ bool Indexer::remove(const std::string& id) {
     return "cannot delete document '" + id + "': " + error.get_msg();
   };
   try {
-    if (impl_->db.get_termfreq(term) == 0) return false;  // a read: a failure here cancels nothing
-  } catch (const Xapian::Error& error) {
-    throw Error(failure(error));
-  }
-  try {
+    if (impl_->db.get_termfreq(term) == 0) return false;
     impl_->db.delete_document(term);
   } catch (const Xapian::Error& error) {
     const std::string what = failure(error);
     impl_->after_failed_change("cancelled when another change failed (" + what + ")");
     throw Error(what);
+  } catch (const std::exception& error) {
+    impl_->after_failed_change(std::string("cancelled when another change failed (") + error.what() + ")");
+    throw;
   }
   impl_->count_change();
   return true;
@@ -344,6 +399,11 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
     std::uintmax_t bytes;
   };
   using Item = std::variant<Impl::Prepared, Problem, FileDone>;
+  // What a failure in this run cancels must be this run's to report: what an
+  // earlier add() left pending is committed first, and what earlier calls
+  // had cancelled is kept for take_cancelled().
+  if (impl_->pending > 0) impl_->commit();
+  const SetAside earlier(impl_->cancelled);
   index::WorkQueue<Item> queue(index::waiting_documents, index::waiting_text_bytes);
   std::exception_ptr producer_error;
 
@@ -378,8 +438,6 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
     queue.close();
   });
 
-  // What a failure in this run cancels must be this run's to report.
-  if (impl_->pending > 0) impl_->commit();
   IndexSummary summary;
   try {
     while (auto item = queue.pop()) {
@@ -414,13 +472,16 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
   producer.join();
   if (producer_error) std::rethrow_exception(producer_error);
   // The run's last commit is reported as a batch's is: each document it
-  // cancelled by the place it was read. A failure that cancelled none (the
-  // accent table's refresh) is the run's.
+  // cancelled by the place it was read, and a failure that cancelled none
+  // (every document was in) as a problem of the database's.
   try {
     commit();
-  } catch (const Error&) {
+  } catch (const Error& error) {
     std::vector<CancelledDocument> gone = take_cancelled();
-    if (gone.empty()) throw;
+    if (gone.empty()) {
+      summary.problems.push_back(Problem{SourceLocation{impl_->path.string()}, error.what()});
+      ++summary.failed;
+    }
     count_cancelled(std::move(gone), summary);
   }
   return summary;

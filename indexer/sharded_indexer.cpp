@@ -5,6 +5,7 @@
 #include <atomic>
 #include <fstream>
 #include <mutex>
+#include <utility>
 #include <thread>
 
 #include "document_builder.hpp"
@@ -58,7 +59,10 @@ struct ShardTally {
 
 struct ShardedIndexer::Impl {
   std::vector<Indexer> shards;
+  std::vector<std::filesystem::path> paths;
   IndexerOptions options;
+  // What calls before a run had cancelled, kept out of the run's summary.
+  std::vector<CancelledDocument> earlier;
 
   Indexer& shard_for(const std::string& id) { return shards[shard_of(id, shards.size())]; }
 };
@@ -67,6 +71,7 @@ ShardedIndexer::ShardedIndexer(const std::vector<std::filesystem::path>& shards,
     : impl_(std::make_unique<Impl>()) {
   if (shards.empty()) throw Error("no shard to index into");
   impl_->options = options;
+  impl_->paths = shards;
   for (const std::filesystem::path& shard : shards) impl_->shards.emplace_back(shard, options);
 }
 
@@ -95,7 +100,7 @@ void ShardedIndexer::commit() {
 }
 
 std::vector<CancelledDocument> ShardedIndexer::take_cancelled() {
-  std::vector<CancelledDocument> out;
+  std::vector<CancelledDocument> out = std::exchange(impl_->earlier, {});
   for (Indexer& shard : impl_->shards) {
     for (CancelledDocument& gone : shard.take_cancelled()) out.push_back(std::move(gone));
   }
@@ -114,8 +119,11 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
   ReadOptions read = given_read;
   if (read.site_rules.empty()) read.site_rules = impl_->options.data_dir / "sites.tsv";
   const std::size_t count = impl_->shards.size();
-  // What a failure in this run cancels must be this run's to report.
+  // What a failure in this run cancels must be this run's to report: what
+  // earlier calls left pending is committed first, and what they had
+  // cancelled is kept for take_cancelled().
   commit();
+  impl_->earlier = take_cancelled();
   std::vector<std::unique_ptr<index::WorkQueue<Document>>> queues;
   std::vector<ShardTally> tallies(count);
   std::vector<std::exception_ptr> errors(count);
@@ -136,12 +144,13 @@ IndexSummary ShardedIndexer::add_files(const std::vector<std::filesystem::path>&
           }
           for (CancelledDocument& gone : impl_->shards[k].take_cancelled()) tallies[k].cancel(std::move(gone));
         }
-        // As in Indexer::add_files: what the last commit cancelled is named.
+        // As in Indexer::add_files: what the last commit cancelled is named,
+        // and a failure that cancelled nothing is the shard's problem.
         try {
           impl_->shards[k].commit();
-        } catch (const Error&) {
+        } catch (const Error& error) {
           std::vector<CancelledDocument> cancelled = impl_->shards[k].take_cancelled();
-          if (cancelled.empty()) throw;
+          if (cancelled.empty()) tallies[k].fail(Problem{SourceLocation{impl_->paths[k].string()}, error.what()});
           for (CancelledDocument& gone : cancelled) tallies[k].cancel(std::move(gone));
         }
       } catch (...) {

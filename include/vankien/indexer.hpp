@@ -28,7 +28,7 @@ namespace vankien {
 
 struct IndexerOptions {
   std::filesystem::path data_dir = default_data_dir();
-  std::size_t batch_size = 1000;  ///< documents per commit
+  std::size_t batch_size = 1000;  ///< documents per commit; at most XAPIAN_FLUSH_THRESHOLD (10,000 unless set)
   /// A database's stored records are compressed with a dictionary trained on
   /// its first this many records (kept as they are); docs/SCHEMA.md.
   std::size_t dictionary_samples = 1000;
@@ -72,7 +72,9 @@ class Indexer {
   void commit();
 
   /// The documents a failed add(), remove() or commit() cancelled since the
-  /// last call, oldest first. add_files() reports them as failed itself.
+  /// last call, oldest first: a failure drops every change since the last
+  /// commit. add_files() reports those of its run as failed itself. A
+  /// removal that a failure cancelled is not listed: the document is back.
   std::vector<CancelledDocument> take_cancelled();
 
   /// Called after each file with the running totals.
