@@ -89,16 +89,17 @@ struct Indexer::Impl {
   };
 
   // The hash covers the document as given, so an unchanged input is skipped
-  // before any extraction work. `db` is the writer's database, or a read-only
-  // view of it on another thread (index::stored_hash retries if it moves on).
-  Prepared prepare(Document document, Xapian::Database& view) const {
+  // before any extraction work. `stored_hash_of(id_term)` reads the writer's
+  // database, or a read-only view of it on another thread.
+  template <typename StoredHash>
+  Prepared prepare(Document document, StoredHash stored_hash_of) const {
     Prepared prepared;
     prepared.hash = index::content_hash({storage::encode_fields(document), document.body});
     if (document.id.empty()) document.id = "h" + prepared.hash;
     if (document.id.size() > 200) throw Error("document id longer than 200 bytes");
     prepared.id_term = schema::id_term(document.id);
     prepared.source = document.source;
-    if (stored_hash(view, prepared.id_term) == prepared.hash) {
+    if (stored_hash_of(prepared.id_term) == prepared.hash) {
       prepared.unbuilt = std::move(document);
       return prepared;
     }
@@ -325,10 +326,12 @@ struct Indexer::Impl {
   std::vector<Uncommitted> uncommitted;
   std::vector<CancelledDocument> cancelled;
   bool unusable = false;  // see drop_changes_since_commit
-  // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD changes (10,000
-  // unless set), which would split a larger batch: what a failure cancels
-  // would then not be the whole batch. A batch is never larger.
-  const std::size_t batch_limit = std::min(std::max<std::size_t>(options.batch_size, 1), xapian_flush_threshold());
+  // Xapian commits by itself, inside the write, at every XAPIAN_FLUSH_THRESHOLD
+  // changes (10,000 unless set), which would split a larger batch: what a
+  // failure cancels would then not be the whole batch. A batch commits a
+  // change before that.
+  const std::size_t batch_limit =
+      std::min(std::max<std::size_t>(options.batch_size, 1), std::max<std::size_t>(xapian_flush_threshold() - 1, 1));
   // Counted while documents are built (on the reading thread), merged on commit.
   mutable storage::PairCounter pairs;
 };
@@ -350,14 +353,9 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
 Outcome Indexer::add(Document document) {
   impl_->check_usable();
-  Impl::Prepared prepared;
-  try {
-    prepared = impl_->prepare(std::move(document), impl_->db);
-  } catch (const Xapian::Error& error) {  // a read on the writer can write (stored_hash_in_writer)
-    const std::string what = "cannot read the database: " + error.get_msg();
-    impl_->after_failed_change("cancelled when reading the database failed (" + what + ")");
-    throw Error(what);
-  }
+  Impl::Prepared prepared = impl_->prepare(std::move(document), [&](const std::string& id_term) {
+    return impl_->stored_hash_in_writer(id_term, id_term.substr(1));
+  });
   return impl_->write(std::move(prepared));
 }
 
@@ -368,7 +366,12 @@ bool Indexer::remove(const std::string& id) {
     return "cannot delete document '" + id + "': " + error.get_msg();
   };
   try {
+    // Counted from the pending changes, with nothing written out first.
     if (impl_->db.get_termfreq(term) == 0) return false;
+  } catch (const Xapian::Error& error) {
+    throw Error(failure(error));
+  }
+  try {
     impl_->db.delete_document(term);
   } catch (const Xapian::Error& error) {
     const std::string what = failure(error);
@@ -393,6 +396,7 @@ std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
 IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
                                 const FileSelection& selection, const ReadOptions& given_read,
                                 const Progress& progress) {
+  impl_->check_usable();  // rather than every document failing the same way
   ReadOptions read = given_read;
   if (read.site_rules.empty()) read.site_rules = impl_->options.data_dir / "sites.tsv";
   struct FileDone {
@@ -416,7 +420,8 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
         SourceLocation where = document.source;
         const std::size_t bytes = index::text_bytes(document);
         try {
-          queue.push(impl_->prepare(std::move(document), snapshot), bytes);
+          const auto in_snapshot = [&](const std::string& id_term) { return Impl::stored_hash(snapshot, id_term); };
+          queue.push(impl_->prepare(std::move(document), in_snapshot), bytes);
         } catch (const std::exception& error) {  // one document's failure is not the run's
           queue.push(Problem{std::move(where), error.what()});
         } catch (const Xapian::Error& error) {

@@ -47,9 +47,10 @@ struct CancelledDocument {
 };
 
 struct IndexSummary {
+  /// `failed`: documents, and a last commit that failed without cancelling any
   std::size_t added = 0, updated = 0, unchanged = 0, failed = 0;
   std::size_t files = 0, bytes = 0;  ///< read so far
-  std::vector<Problem> problems;     ///< errors (failed documents) and warnings
+  std::vector<Problem> problems;     ///< errors (failed documents, a failed last commit) and warnings
 };
 
 class Indexer {
