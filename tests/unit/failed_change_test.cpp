@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -154,7 +155,9 @@ TEST_CASE("a commit that failed leaves nothing half-written for a later change t
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == as_expected);
 
-    CHECK(Xapian::Database::check(db.string()) == 0);
+    // xapian-check, not Xapian::Database::check: in-process, AddressSanitizer
+    // stops at a mismatched delete inside libxapian's checker.
+    CHECK(std::system(("xapian-check '" + db.string() + "' > /dev/null").c_str()) == 0);
     const Xapian::Database written(db.string());
     CHECK(written.get_doccount() == committed_first + 1);
     CHECK(written.get_termfreq("Qafter") == 1);
