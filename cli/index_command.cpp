@@ -215,7 +215,9 @@ CommandRunner add_index_command(CLI::App& app) {
   command->add_option("--root", options->root,
                       "Ids of files are their paths relative to this directory (default: the current one)");
   command->add_option("--batch", options->batch,
-                      "Documents per commit (at most XAPIAN_FLUSH_THRESHOLD, 10000 unless set, where Xapian commits by itself)")->capture_default_str();
+                      "Documents per commit (below XAPIAN_FLUSH_THRESHOLD, 10000 unless set, "
+                      "where Xapian commits by itself)")
+      ->capture_default_str();
   command->add_option("--dictionary-samples", options->dictionary_samples,
                       "A new database compresses stored records with a dictionary trained on its first N")
       ->capture_default_str()

@@ -44,26 +44,6 @@ std::size_t xapian_flush_threshold() {
   return threshold > 0 ? static_cast<std::size_t>(threshold) : 10000;
 }
 
-// Keeps a list's entries out of the way for a scope, then puts them back
-// before whatever was added meanwhile.
-class SetAside {
- public:
-  explicit SetAside(std::vector<CancelledDocument>& list) : list_(list), kept_(std::exchange(list, {})) {}
-  ~SetAside() {
-    try {
-      list_.insert(list_.begin(), std::make_move_iterator(kept_.begin()), std::make_move_iterator(kept_.end()));
-    } catch (...) {
-      // No memory left to keep them: they were the earlier calls' to report.
-    }
-  }
-  SetAside(const SetAside&) = delete;
-  SetAside& operator=(const SetAside&) = delete;
-
- private:
-  std::vector<CancelledDocument>& list_;
-  std::vector<CancelledDocument> kept_;
-};
-
 }  // namespace
 
 struct Indexer::Impl {
@@ -325,6 +305,8 @@ struct Indexer::Impl {
   };
   std::vector<Uncommitted> uncommitted;
   std::vector<CancelledDocument> cancelled;
+  // What calls before an add_files() run had cancelled, kept out of its summary.
+  std::vector<CancelledDocument> earlier;
   bool unusable = false;  // see drop_changes_since_commit
   // Xapian commits by itself, inside the write, at every XAPIAN_FLUSH_THRESHOLD
   // changes (10,000 unless set), which would split a larger batch: what a
@@ -387,7 +369,13 @@ bool Indexer::remove(const std::string& id) {
 
 void Indexer::commit() { impl_->commit(true); }
 
-std::vector<CancelledDocument> Indexer::take_cancelled() { return std::exchange(impl_->cancelled, {}); }
+std::vector<CancelledDocument> Indexer::take_cancelled() {
+  std::vector<CancelledDocument> out = std::exchange(impl_->earlier, {});
+  out.insert(out.end(), std::make_move_iterator(impl_->cancelled.begin()),
+             std::make_move_iterator(impl_->cancelled.end()));
+  impl_->cancelled.clear();
+  return out;
+}
 
 std::size_t Indexer::document_count() const { return impl_->db.get_doccount(); }
 
@@ -407,7 +395,7 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
   // earlier add() left pending is committed first, and what earlier calls
   // had cancelled is kept for take_cancelled().
   if (impl_->pending > 0) impl_->commit();
-  const SetAside earlier(impl_->cancelled);
+  impl_->earlier = take_cancelled();
   index::WorkQueue<Item> queue(index::waiting_documents, index::waiting_text_bytes);
   std::exception_ptr producer_error;
 
@@ -466,7 +454,7 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
           summary.problems.push_back(Problem{std::move(where), error.what()});
           ++summary.failed;
         }
-        count_cancelled(take_cancelled(), summary);
+        count_cancelled(std::exchange(impl_->cancelled, {}), summary);
       }
     }
   } catch (...) {
@@ -482,7 +470,7 @@ IndexSummary Indexer::add_files(const std::vector<std::filesystem::path>& paths,
   try {
     commit();
   } catch (const Error& error) {
-    std::vector<CancelledDocument> gone = take_cancelled();
+    std::vector<CancelledDocument> gone = std::exchange(impl_->cancelled, {});
     if (gone.empty()) {
       summary.problems.push_back(Problem{SourceLocation{impl_->path.string()}, error.what()});
       ++summary.failed;

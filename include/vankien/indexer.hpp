@@ -28,7 +28,7 @@ namespace vankien {
 
 struct IndexerOptions {
   std::filesystem::path data_dir = default_data_dir();
-  std::size_t batch_size = 1000;  ///< documents per commit; at most XAPIAN_FLUSH_THRESHOLD (10,000 unless set)
+  std::size_t batch_size = 1000;  ///< documents per commit; below XAPIAN_FLUSH_THRESHOLD (10,000 unless set)
   /// A database's stored records are compressed with a dictionary trained on
   /// its first this many records (kept as they are); docs/SCHEMA.md.
   std::size_t dictionary_samples = 1000;
